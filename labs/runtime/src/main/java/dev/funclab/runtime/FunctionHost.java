@@ -1,0 +1,221 @@
+package dev.funclab.runtime;
+
+import dev.funclab.runtime.app.AppSettings;
+import dev.funclab.runtime.app.FunctionApp;
+import dev.funclab.runtime.function.Bindings;
+import dev.funclab.runtime.function.FunctionConfigurationException;
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.FunctionFactory;
+import dev.funclab.runtime.function.FunctionScanner;
+import dev.funclab.runtime.http.FrontDoor;
+import dev.funclab.runtime.http.FunctionKeys;
+import dev.funclab.runtime.http.HttpFunctions;
+import dev.funclab.runtime.http.HttpOutputSupport;
+import dev.funclab.runtime.http.HttpSettings;
+import dev.funclab.runtime.http.HttpTriggerSupport;
+import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.log.HostLog;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running Functions host: one function app, its HTTP front door and (in later kinds) its
+ * trigger listeners. Everything about the app is checked at start-up; requests then run on
+ * ready-made definitions.
+ */
+public final class FunctionHost implements AutoCloseable {
+
+    public static final String FUNCTION_KEY_SETTING = "FUNCLAB_FUNCTION_KEY";
+    public static final String MASTER_KEY_SETTING = "FUNCLAB_MASTER_KEY";
+    public static final String BODY_LIMIT_SETTING = "FUNCTIONS_REQUEST_BODY_SIZE_LIMIT";
+
+    private final FunctionApp app;
+    private final List<FunctionDefinition> functions;
+    private final FunctionKeys keys;
+    private final Server server;
+    private final HostLog log;
+
+    private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server, HostLog log) {
+        this.app = app;
+        this.functions = functions;
+        this.keys = keys;
+        this.server = server;
+        this.log = log;
+    }
+
+    /**
+     * Loads the app, checks every function and starts listening.
+     *
+     * @throws dev.funclab.runtime.app.AppLoadException          when the app cannot be loaded
+     * @throws FunctionConfigurationException when a function cannot be run as written
+     */
+    public static FunctionHost start(HostOptions options, HostLog log) throws Exception {
+        long started = System.nanoTime();
+        FunctionApp app = FunctionApp.load(options.appDir(), options.environment());
+        try {
+            List<FunctionDefinition> functions = define(app, log);
+            AppSettings settings = app.settings();
+            FunctionKeys keys = new FunctionKeys(
+                    firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
+                    firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
+            HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings));
+            FunctionInvoker invoker = new FunctionInvoker(log);
+            FrontDoor frontDoor = new FrontDoor(http, functions, invoker, log);
+
+            int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
+            Server server = server(frontDoor, options.bindAddress(), port);
+            server.start();
+            FunctionHost host = new FunctionHost(app, functions, keys, server, log);
+            host.printBanner(http, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
+            return host;
+        } catch (Exception | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static List<FunctionDefinition> define(FunctionApp app, HostLog log) {
+        Bindings bindings = new Bindings()
+                .trigger(new HttpTriggerSupport())
+                .output(new HttpOutputSupport());
+        FunctionFactory factory = new FunctionFactory(bindings);
+        List<Method> methods = new FunctionScanner(app.classLoader(), log::info).scan(app.functionCode());
+        List<FunctionDefinition> functions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, Method> byName = new HashMap<>();
+        for (Method method : methods) {
+            try {
+                FunctionDefinition function = factory.create(method);
+                Method twin = byName.putIfAbsent(function.name().toLowerCase(), method);
+                if (twin != null) {
+                    problems.add("Two functions are named '" + function.name() + "': " + describe(twin) + " and "
+                            + describe(method) + ". Function names must be unique (ignoring case).");
+                    continue;
+                }
+                functions.add(function);
+            } catch (FunctionConfigurationException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FunctionConfigurationException("The host cannot start; fix these functions:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        if (functions.isEmpty()) {
+            log.info("No functions found in " + app.functionCode() + ". Functions are public methods annotated "
+                    + "@FunctionName; build the app first if you have written some.");
+        }
+        return List.copyOf(functions);
+    }
+
+    private static Server server(FrontDoor frontDoor, String address, int port) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("function-host");
+        Server server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(address);
+        connector.setPort(port);
+        connector.setIdleTimeout(120_000);
+        server.addConnector(connector);
+        server.setHandler(frontDoor);
+        server.setStopTimeout(5_000);
+        server.setStopAtShutdown(false);
+        return server;
+    }
+
+    private void printBanner(HttpSettings http, boolean checkKeys, long millis) {
+        log.plain("");
+        log.plain("Functions:");
+        log.plain("");
+        for (FunctionDefinition function : functions) {
+            log.plain("\t" + HttpFunctions.describe(function, baseUri(), http));
+        }
+        log.plain("");
+        if (checkKeys) {
+            log.plain("Function key: " + keys.functionKey());
+            log.plain("Master key: " + keys.masterKey());
+        } else {
+            log.plain("Keys are not checked (--no-auth): every function is open.");
+        }
+        log.plain("Listening on " + baseUri());
+        log.info("Host started (" + millis + "ms). Press Ctrl+C to stop.");
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** {@code http://localhost:7071/} */
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port() + "/");
+    }
+
+    public FunctionKeys keys() {
+        return keys;
+    }
+
+    public List<FunctionDefinition> functions() {
+        return functions;
+    }
+
+    public FunctionApp app() {
+        return app;
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            app.close();
+            log.info("Host stopped.");
+        }
+    }
+
+    private static long bodyLimit(AppSettings settings) {
+        String value = settings.get(BODY_LIMIT_SETTING).orElse(null);
+        if (value == null) {
+            return HttpSettings.DEFAULT_MAX_REQUEST_BODY_SIZE;
+        }
+        try {
+            long limit = Long.parseLong(value.trim());
+            if (limit > 0) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new FunctionConfigurationException("The app setting " + BODY_LIMIT_SETTING + " must be a positive number of bytes, not '"
+                + value + "'.");
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("no value");
+    }
+
+    private static String describe(Method method) {
+        return method.getDeclaringClass().getName() + "." + method.getName();
+    }
+}

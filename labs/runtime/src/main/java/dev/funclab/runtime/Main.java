@@ -1,0 +1,100 @@
+package dev.funclab.runtime;
+
+import dev.funclab.runtime.app.AppLoadException;
+import dev.funclab.runtime.app.LocalSettings;
+import dev.funclab.runtime.function.FunctionConfigurationException;
+import dev.funclab.runtime.log.HostLog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code funclab-host [options] <app folder>}: runs a Java function app like {@code func start}. */
+@Command(name = "funclab-host", mixinStandardHelpOptions = true, version = "funclab-host 1.0",
+        description = "Runs an Azure Functions Java app locally, like 'func start'.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "APP",
+            description = "A Maven function project folder, or a packaged app (target/azure-functions/<app>).")
+    Path appDir;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "HTTP port (default: Host.LocalHttpPort in local.settings.json, else 7071; 0 = any free port).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String bindAddress;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Function key to use instead of a generated one (or set " + FunctionHost.FUNCTION_KEY_SETTING + ").")
+    String functionKey;
+
+    @Option(names = "--master-key", paramLabel = "KEY",
+            description = "Master key to use instead of a generated one (or set " + FunctionHost.MASTER_KEY_SETTING + ").")
+    String masterKey;
+
+    @Option(names = "--no-auth", description = "Do not check keys, like Core Tools without --enableAuth.")
+    boolean noAuth;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LocalSettings local;
+        try {
+            local = LocalSettings.read(appDir.resolve("local.settings.json"));
+        } catch (AppLoadException e) {
+            System.err.println("Error: " + e.getMessage());
+            return 2;
+        }
+        // App settings must reach System.getenv() in the function code, as in Azure: if they are not
+        // in this process's environment yet, run the host again in a child process that has them.
+        if (EnvironmentRelaunch.isNeeded(local.values())) {
+            return EnvironmentRelaunch.run(local.values());
+        }
+        HostOptions options = HostOptions.forApp(appDir)
+                .withBindAddress(bindAddress)
+                .withKeys(functionKey, masterKey)
+                .withCheckKeys(!noAuth);
+        if (port != null) {
+            options = options.withPort(port);
+        }
+        HostLog log = new HostLog(System.out);
+        FunctionHost host;
+        try {
+            host = FunctionHost.start(options, log);
+        } catch (AppLoadException | FunctionConfigurationException e) {
+            System.err.println("Error: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("Error: cannot listen on port " + (port == null ? "7071" : port) + ": " + e.getMessage()
+                    + ". Is another host running? Stop it or pass --port with another number.");
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                host.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "host-shutdown"));
+        host.join();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.funclab.runtime.function;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.OutputBinding;
+import com.microsoft.azure.functions.annotation.BindingName;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.funclab.runtime.convert.BindingValues;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@code @FunctionName} method once, at start-up, and turns it into a {@link FunctionDefinition}.
+ * Every problem is reported here, naming the function and the parameter, so that no request ever
+ * meets a signature the host cannot serve.
+ */
+public final class FunctionFactory {
+
+    /** The rule Azure applies to function names. */
+    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]{0,127}");
+
+    private final Bindings bindings;
+
+    public FunctionFactory(Bindings bindings) {
+        this.bindings = bindings;
+    }
+
+    public FunctionDefinition create(Method method) {
+        String name = method.getAnnotation(FunctionName.class).value();
+        FunctionSignature signature = new FunctionSignature(name, method);
+        if (!VALID_NAME.matcher(name).matches()) {
+            throw signature.problem("the name must start with a letter and hold only letters, digits, '_' and '-' "
+                    + "(at most 128 characters)");
+        }
+        Constructor<?> constructor = Modifier.isStatic(method.getModifiers()) ? null : constructorOf(signature);
+        method.trySetAccessible(); // public methods of package-private classes are functions too
+
+        Annotation trigger = null;
+        TriggerSupport<Annotation> triggerSupport = null;
+        List<ArgumentSource> arguments = new ArrayList<>();
+        Map<String, OutputBindingSpec> outputs = new LinkedHashMap<>();
+        for (Parameter parameter : method.getParameters()) {
+            List<Annotation> annotations = Arrays.stream(parameter.getAnnotations()).filter(Bindings::isBinding).toList();
+            if (annotations.size() > 1) {
+                throw signature.problem(parameter, "has more than one binding annotation " + annotations
+                        + "; a parameter carries exactly one");
+            }
+            if (parameter.getType() == ExecutionContext.class) {
+                arguments.add(contextArgument());
+            } else if (annotations.isEmpty()) {
+                arguments.add(bindingName(signature, parameter));
+            } else if (Bindings.isTrigger(annotations.get(0))) {
+                if (trigger != null) {
+                    throw signature.problem(parameter, "is a second trigger; a function has exactly one trigger");
+                }
+                trigger = annotations.get(0);
+                triggerSupport = bindings.triggerFor(trigger).orElseThrow(() -> unsupported(signature, parameter, annotations.get(0)));
+                arguments.add(triggerSupport.argument(signature, parameter, trigger));
+            } else {
+                arguments.add(binding(signature, parameter, annotations.get(0), outputs));
+            }
+        }
+        if (trigger == null) {
+            throw signature.problem("has no trigger. Annotate one parameter with a trigger; this host runs "
+                    + bindings.supported());
+        }
+        returnBinding(signature, triggerSupport, outputs);
+        return new FunctionDefinition(name, method, constructor, trigger, List.copyOf(arguments), Map.copyOf(outputs));
+    }
+
+    private static ArgumentSource contextArgument() {
+        return invocation -> invocation.context();
+    }
+
+    private ArgumentSource binding(FunctionSignature signature, Parameter parameter, Annotation annotation,
+                                   Map<String, OutputBindingSpec> outputs) {
+        var input = bindings.inputFor(annotation);
+        if (input.isPresent()) {
+            return input.get().argument(signature, parameter, annotation);
+        }
+        var output = bindings.outputFor(annotation);
+        if (output.isEmpty()) {
+            throw unsupported(signature, parameter, annotation);
+        }
+        if (parameter.getType() != OutputBinding.class) {
+            throw signature.problem(parameter, "@" + annotation.annotationType().getSimpleName()
+                    + " needs the type OutputBinding<T>, not " + parameter.getParameterizedType().getTypeName());
+        }
+        String name = bindingName(annotation);
+        if (outputs.containsKey(name)) {
+            throw signature.problem(parameter, "reuses the binding name '" + name + "'; each binding needs its own name");
+        }
+        outputs.put(name, new OutputBindingSpec(name, annotation, output.get().writer(signature, annotation)));
+        return invocation -> invocation.output(name);
+    }
+
+    /** A parameter without a binding annotation may only read trigger metadata through {@code @BindingName}. */
+    private static ArgumentSource bindingName(FunctionSignature signature, Parameter parameter) {
+        BindingName bindingName = parameter.getAnnotation(BindingName.class);
+        if (bindingName == null) {
+            throw signature.problem(parameter, "has no binding annotation. Annotate it with a trigger, an input or "
+                    + "output binding, or @BindingName, or make it an ExecutionContext");
+        }
+        String key = bindingName.value();
+        var type = parameter.getParameterizedType();
+        return invocation -> BindingValues.convert(invocation.bindingValue(key).orElse(null), type, key);
+    }
+
+    /** The return value goes to an output annotation on the method, or to the trigger (HTTP), or nowhere. */
+    private void returnBinding(FunctionSignature signature, TriggerSupport<?> trigger, Map<String, OutputBindingSpec> outputs) {
+        Method method = signature.method();
+        List<Annotation> onMethod = Arrays.stream(method.getAnnotations()).filter(Bindings::isBinding).toList();
+        if (onMethod.size() > 1) {
+            throw signature.problem("has more than one output annotation on the method " + onMethod
+                    + "; only one can receive the return value");
+        }
+        if (!onMethod.isEmpty()) {
+            Annotation annotation = onMethod.get(0);
+            OutputSupport<Annotation> output = bindings.outputFor(annotation)
+                    .orElseThrow(() -> unsupported(signature, null, annotation));
+            if (method.getReturnType() == void.class) {
+                throw signature.problem("returns void, so @" + annotation.annotationType().getSimpleName()
+                        + " on the method receives nothing; return the value to write");
+            }
+            outputs.put(OutputBindingSpec.RETURN, new OutputBindingSpec(OutputBindingSpec.RETURN, annotation,
+                    output.writer(signature, annotation)));
+        } else if (trigger.answersWithReturnValue()) {
+            outputs.put(OutputBindingSpec.RETURN, new OutputBindingSpec(OutputBindingSpec.RETURN, null, null));
+        }
+    }
+
+    private FunctionConfigurationException unsupported(FunctionSignature signature, Parameter parameter, Annotation annotation) {
+        return signature.problem(parameter, "uses @" + annotation.annotationType().getSimpleName()
+                + ", which this host does not run. It runs " + bindings.supported());
+    }
+
+    private static Constructor<?> constructorOf(FunctionSignature signature) {
+        Class<?> type = signature.method().getDeclaringClass();
+        if (Modifier.isAbstract(type.getModifiers())) {
+            throw signature.problem("is an instance method of an abstract class or interface; make it static "
+                    + "or move it to a concrete class");
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor;
+        } catch (NoSuchMethodException e) {
+            throw signature.problem("needs a no-argument constructor in " + type.getName()
+                    + " (the host makes a new instance for every call), or make the method static");
+        } catch (RuntimeException e) {
+            throw signature.problem("its class " + type.getName() + " cannot be instantiated: " + e.getMessage());
+        }
+    }
+
+    /** The {@code name()} every binding annotation has. */
+    static String bindingName(Annotation annotation) {
+        try {
+            return (String) annotation.annotationType().getMethod("name").invoke(annotation);
+        } catch (ReflectiveOperationException e) {
+            return annotation.annotationType().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.funclab.runtime.function;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Parameter;
+
+/**
+ * What the host knows about one kind of trigger: its {@code function.json} type name and how the
+ * trigger's payload becomes the parameter a function declares. Listeners live elsewhere.
+ */
+public interface TriggerSupport<A extends Annotation> {
+
+    Class<A> annotationType();
+
+    /** The binding type as in {@code function.json}, for example {@code httpTrigger}. */
+    String bindingType();
+
+    /**
+     * Checks the trigger parameter and returns how to fill it at each invocation.
+     *
+     * @throws FunctionConfigurationException when the parameter type cannot carry this trigger
+     */
+    ArgumentSource argument(FunctionSignature signature, Parameter parameter, A annotation);
+
+    /** True when the trigger answers with the return value, as HTTP does with its response. */
+    default boolean answersWithReturnValue() {
+        return false;
+    }
+}

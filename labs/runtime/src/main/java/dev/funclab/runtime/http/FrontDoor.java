@@ -1,0 +1,244 @@
+package dev.funclab.runtime.http;
+
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.invoke.Invocation;
+import dev.funclab.runtime.invoke.InvocationResult;
+import dev.funclab.runtime.log.HostLog;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP side of the host: routes each request to its function, checks keys, reads the body
+ * within the size limit, invokes, and writes the response. Bad requests get a 4xx with a reason;
+ * only a failing function gives a 500, with an empty body as in Azure.
+ */
+public final class FrontDoor extends Handler.Abstract {
+
+    static final String REASON = "This function was programmatically called via the host APIs.";
+
+    private final HttpSettings settings;
+    private final RouteTable routes;
+    private final FunctionInvoker invoker;
+    private final HostLog log;
+
+    public FrontDoor(HttpSettings settings, List<FunctionDefinition> functions, FunctionInvoker invoker, HostLog log) {
+        this.settings = settings;
+        this.routes = new RouteTable(HttpFunctions.of(functions));
+        this.invoker = invoker;
+        this.log = log;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Reply reply;
+        try {
+            reply = answer(request);
+        } catch (BadRequest e) {
+            reply = Reply.text(e.status, e.getMessage());
+        } catch (RuntimeException e) {
+            // The host's own fault: say so in the log, never leave the client hanging.
+            log.error("The host failed on " + request.getMethod() + " " + request.getHttpURI().getPath(), e);
+            reply = Reply.text(500, "");
+        }
+        reply.send(request, response, callback);
+        return true;
+    }
+
+    private Reply answer(Request request) {
+        String path = request.getHttpURI().getPath();
+        List<String> segments = segments(path);
+        if (segments.isEmpty()) {
+            return Reply.text(200, "The function host is running. Functions: " + listing());
+        }
+        if (segments.size() == 3 && segments.get(0).equalsIgnoreCase("admin")
+                && segments.get(1).equalsIgnoreCase("host") && segments.get(2).equalsIgnoreCase("status")) {
+            return new Reply(200, Map.of(), ResponseBody.of(Map.of("state", "Running")));
+        }
+        Optional<List<String>> routePath = settings.withoutPrefix(segments);
+        HttpMethod method = HttpMethod.value(request.getMethod());
+        Optional<RouteTable.Match> match = routePath.isEmpty() || method == null ? Optional.empty()
+                : routes.find(method, routePath.get());
+        if (match.isEmpty()) {
+            return Reply.text(404, "No function answers " + request.getMethod() + " " + path + ". This host serves: "
+                    + listing());
+        }
+        HttpFunction function = match.get().function();
+        Map<String, String> query = query(request);
+        Map<String, String> headers = headers(request);
+        if (settings.checkKeys() && !settings.keys().allows(function.authLevel(), presentedKey(headers, query))) {
+            return Reply.text(401, "Function '" + function.name() + "' has authLevel " + function.authLevel()
+                    + " and needs a key. Send it in the 'x-functions-key' header or the 'code' query parameter; "
+                    + "the host printed it at start-up ('Function key: ...').");
+        }
+        byte[] body = readBody(request, headers);
+        RawHttpRequest raw = new RawHttpRequest(method, uri(request), headers, query, body, match.get().routeValues());
+        return invoke(function, raw);
+    }
+
+    private Reply invoke(HttpFunction function, RawHttpRequest request) {
+        Map<String, Object> bindingData = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.query().forEach(bindingData::put); // query values, shadowed by route values as in Azure
+        bindingData.putAll(request.routeValues());
+        bindingData.put("Query", request.query());
+        bindingData.put("Headers", request.headers());
+        Invocation invocation = new Invocation(function.definition(), request, bindingData);
+        InvocationResult result = invoker.invoke(invocation, REASON);
+        if (result.badInput()) {
+            return Reply.text(400, result.failure().getMessage());
+        }
+        if (!result.succeeded()) {
+            return Reply.text(500, "");
+        }
+        Object response = result.output(function.responseOutput()).orElse(null);
+        try {
+            if (response instanceof HttpResponseMessage message) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (message instanceof HostResponse hostResponse) {
+                    headers.putAll(hostResponse.headers());
+                }
+                return new Reply(message.getStatusCode(), headers, ResponseBody.of(message.getBody()));
+            }
+            return response == null ? new Reply(204, Map.of(), ResponseBody.EMPTY)
+                    : new Reply(200, Map.of(), ResponseBody.of(response));
+        } catch (IllegalStateException e) {
+            log.info("Function '" + function.name() + "' (Id=" + invocation.id() + ") returned a response the host cannot send: "
+                    + e.getMessage());
+            return Reply.text(500, "");
+        }
+    }
+
+    private byte[] readBody(Request request, Map<String, String> headers) {
+        long limit = settings.maxRequestBodySize();
+        long declared = request.getLength();
+        if (declared > limit) {
+            throw new BadRequest(413, tooLarge(limit));
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (body.length > limit) {
+                throw new BadRequest(413, tooLarge(limit));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequest(400, "The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String tooLarge(long limit) {
+        return "The request body is larger than the limit of " + limit + " bytes. Send less, or raise the limit with "
+                + "the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT.";
+    }
+
+    private static Map<String, String> query(Request request) {
+        Fields fields;
+        try {
+            fields = Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw new BadRequest(400, "The query string is not valid: " + e.getMessage());
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Fields.Field field : fields) {
+            query.put(field.getName(), String.join(",", field.getValues()));
+        }
+        return java.util.Collections.unmodifiableMap(query);
+    }
+
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getName().toLowerCase(), field.getValue(), (a, b) -> a + ", " + b);
+        }
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    private static String presentedKey(Map<String, String> headers, Map<String, String> query) {
+        String header = headers.get("x-functions-key");
+        return header != null ? header : query.get("code");
+    }
+
+    private static URI uri(Request request) {
+        return request.getHttpURI().toURI();
+    }
+
+    /** Decoded path segments; an encoded slash (%2F) stays inside its segment. */
+    static List<String> segments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String part : (rawPath == null ? "" : rawPath).split("/")) {
+            if (!part.isEmpty()) {
+                try {
+                    segments.add(URIUtil.decodePath(part));
+                } catch (RuntimeException e) {
+                    throw new BadRequest(400, "The path segment '" + part + "' is not valid percent-encoding.");
+                }
+            }
+        }
+        return segments;
+    }
+
+    private String listing() {
+        return routes.functions().stream()
+                .map(f -> f.methodList() + " " + settings.path(f.route().text()))
+                .collect(Collectors.joining(", "));
+    }
+
+    List<HttpFunction> functions() {
+        return routes.functions();
+    }
+
+    /** A 4xx decided before any function runs. */
+    private static final class BadRequest extends RuntimeException {
+        private final int status;
+
+        BadRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** What goes back to the client. */
+    private record Reply(int status, Map<String, String> headers, ResponseBody body) {
+
+        static Reply text(int status, String message) {
+            return new Reply(status, Map.of(), message.isEmpty() ? ResponseBody.EMPTY : ResponseBody.text(message));
+        }
+
+        void send(Request request, Response response, Callback callback) {
+            response.setStatus(status);
+            headers.forEach((name, value) -> response.getHeaders().put(name, value));
+            if (body.contentType() != null && !response.getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+            }
+            boolean noBody = status == 204 || status == 304 || request.getMethod().equals("HEAD");
+            if (status != 204 && status != 304) {
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.bytes().length);
+            }
+            if (noBody) {
+                callback.succeeded();
+                return;
+            }
+            response.write(true, ByteBuffer.wrap(body.bytes()), callback);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.funclab.runtime.http;
+
+import com.microsoft.azure.functions.HttpMethod;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * An HTTP request as the front door read it, before the function's body type is applied.
+ * Header names are case-insensitive; repeated headers and query values are joined with commas.
+ */
+public record RawHttpRequest(HttpMethod method, URI uri, Map<String, String> headers, Map<String, String> query,
+                             byte[] body, Map<String, String> routeValues) {
+}

@@ -1,0 +1,111 @@
+package dev.funclab.runtime.invoke;
+
+import dev.funclab.runtime.convert.ConversionException;
+import dev.funclab.runtime.function.ArgumentSource;
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.OutputBindingSpec;
+import dev.funclab.runtime.log.HostLog;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls functions the way the Java worker does: a new instance of the class per call, the app's
+ * class loader as the thread's context class loader, outputs delivered only after success, and
+ * Core Tools' {@code Executing}/{@code Executed} lines around every call.
+ */
+public final class FunctionInvoker {
+
+    private final HostLog log;
+
+    public FunctionInvoker(HostLog log) {
+        this.log = log;
+    }
+
+    public InvocationResult invoke(Invocation invocation, String reason) {
+        FunctionDefinition function = invocation.function();
+        String name = function.name();
+        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name), invocation.id(), name));
+        log.info("Executing 'Functions." + name + "' (Reason='" + reason + "', Id=" + invocation.id() + ")");
+        long started = System.nanoTime();
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(function.method().getDeclaringClass().getClassLoader());
+        InvocationResult result;
+        try {
+            result = call(invocation);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Executed 'Functions." + name + "' (" + (result.succeeded() ? "Succeeded" : "Failed")
+                + ", Id=" + invocation.id() + ", Duration=" + millis + "ms)");
+        if (result.badInput()) {
+            log.info("Binding failed for 'Functions." + name + "' (Id=" + invocation.id() + "): " + result.failure().getMessage());
+        } else if (!result.succeeded()) {
+            log.error("Exception while executing function: Functions." + name + " (Id=" + invocation.id() + ")", result.failure());
+        }
+        return result;
+    }
+
+    private InvocationResult call(Invocation invocation) {
+        FunctionDefinition function = invocation.function();
+        Object[] arguments;
+        try {
+            arguments = arguments(function.arguments(), invocation);
+        } catch (ConversionException e) {
+            return new InvocationResult(invocation, Map.of(), e, true);
+        } catch (RuntimeException e) {
+            return failed(invocation, e);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        try {
+            Object target = function.isStatic() ? null : function.constructor().newInstance();
+            Object returned = function.method().invoke(target, arguments);
+            invocation.outputs().forEach((name, slot) -> {
+                if (slot.isSet()) {
+                    outputs.put(name, slot.getValue());
+                }
+            });
+            if (returned != null) {
+                outputs.put(OutputBindingSpec.RETURN, returned);
+            }
+            deliver(invocation, outputs);
+        } catch (InvocationTargetException e) {
+            return failed(invocation, e.getCause());
+        } catch (Exception | LinkageError e) {
+            return failed(invocation, e);
+        }
+        return new InvocationResult(invocation, Map.copyOf(nullFree(outputs)), null, false);
+    }
+
+    private static Object[] arguments(List<ArgumentSource> sources, Invocation invocation) {
+        Object[] arguments = new Object[sources.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = sources.get(i).resolve(invocation);
+        }
+        return arguments;
+    }
+
+    private static void deliver(Invocation invocation, Map<String, Object> outputs) throws Exception {
+        for (Map.Entry<String, Object> output : outputs.entrySet()) {
+            OutputBindingSpec spec = invocation.function().outputs().get(output.getKey());
+            if (spec != null && spec.writer() != null && output.getValue() != null) {
+                spec.writer().write(invocation, output.getValue());
+            }
+        }
+    }
+
+    private static Map<String, Object> nullFree(Map<String, Object> outputs) {
+        outputs.values().removeIf(java.util.Objects::isNull);
+        return outputs;
+    }
+
+    private static InvocationResult failed(Invocation invocation, Throwable failure) {
+        return new InvocationResult(invocation, Map.of(), failure, false);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.funclab.runtime.invoke;
+
+import dev.funclab.runtime.log.HostLog;
+
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Makes the logger of one invocation: what the function logs goes to the host's console. */
+final class FunctionLoggers {
+
+    private static final Formatter MESSAGES = new SimpleFormatter();
+
+    private FunctionLoggers() {
+    }
+
+    static Logger forInvocation(HostLog log, String functionName) {
+        // Anonymous loggers are not kept in the global namespace, so one per call costs nothing later.
+        Logger logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.INFO);
+        logger.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (!isLoggable(record)) {
+                    return;
+                }
+                String level = record.getLevel().intValue() >= Level.WARNING.intValue() ? record.getLevel() + ": " : "";
+                String message = level + MESSAGES.formatMessage(record);
+                if (record.getThrown() != null) {
+                    log.error(message, record.getThrown());
+                } else {
+                    log.info(message);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return logger;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.funclab.runtime.invoke;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a call ended. {@code failure} is null on success; {@code badInput} says the trigger's data
+ * could not be bound (the caller's fault, a 400 for HTTP) rather than the function failing.
+ */
+public record InvocationResult(Invocation invocation, Map<String, Object> outputs, Throwable failure, boolean badInput) {
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+
+    public Optional<Object> output(String name) {
+        return Optional.ofNullable(outputs.get(name));
+    }
+}

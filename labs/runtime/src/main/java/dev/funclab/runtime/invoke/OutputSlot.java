@@ -1,0 +1,25 @@
+package dev.funclab.runtime.invoke;
+
+import com.microsoft.azure.functions.OutputBinding;
+
+/** The {@link OutputBinding} a function receives; the host reads it after the call. */
+public final class OutputSlot<T> implements OutputBinding<T> {
+
+    private T value;
+    private boolean set;
+
+    @Override
+    public T getValue() {
+        return value;
+    }
+
+    @Override
+    public void setValue(T value) {
+        this.value = value;
+        this.set = true;
+    }
+
+    public boolean isSet() {
+        return set;
+    }
+}

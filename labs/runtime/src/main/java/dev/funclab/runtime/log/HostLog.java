@@ -1,0 +1,52 @@
+package dev.funclab.runtime.log;
+
+import java.io.PrintWriter;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The host's console, formatted like Core Tools: {@code [2026-01-01T10:00:00.000Z] message}.
+ * Listeners see every line too, which lets tests read the log without scraping a stream.
+ */
+public final class HostLog {
+
+    private final PrintStream out;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public HostLog(PrintStream out) {
+        this.out = out;
+    }
+
+    /** A line with a timestamp, as the host writes while it runs. */
+    public void info(String message) {
+        emit("[" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "] " + message);
+    }
+
+    /** A line without a timestamp: banners and the list of functions at start-up. */
+    public void plain(String message) {
+        emit(message);
+    }
+
+    public void error(String message, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        info(message + System.lineSeparator() + trace.toString().stripTrailing());
+    }
+
+    public void addListener(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    private void emit(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+        listeners.forEach(listener -> listener.accept(line));
+    }
+}

@@ -81,7 +81,7 @@ public final class ValueConverter {
             return Json.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new ConversionException("content is not valid JSON for " + type.getRawClass().getSimpleName()
-                    + ": " + e.getOriginalMessage() + locationOf(e));
+                    + fieldOf(e) + ": " + e.getOriginalMessage() + locationOf(e));
         }
     }
 
@@ -112,6 +112,17 @@ public final class ValueConverter {
             return Boolean.valueOf(text);
         }
         throw new IllegalArgumentException(text);
+    }
+
+    /** " (field 'quantity')" when the problem is in one property. */
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            return " (field '" + path + "')";
+        }
+        return "";
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -77,7 +77,9 @@ record RouteConstraint(String text, Predicate<String> test) {
 
     private static Predicate<String> regex(String text, String args) {
         // ASP.NET regex constraints ignore case and match anywhere unless anchored.
-        Pattern pattern = Pattern.compile(required(text, args), Pattern.CASE_INSENSITIVE);
+        // Braces are doubled inside a route template: {{2}} means {2}.
+        String expression = required(text, args).replace("{{", "{").replace("}}", "}");
+        Pattern pattern = Pattern.compile(expression, Pattern.CASE_INSENSITIVE);
         return v -> pattern.matcher(v).find();
     }
 

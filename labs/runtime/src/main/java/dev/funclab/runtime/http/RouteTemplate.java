@@ -125,7 +125,8 @@ public final class RouteTemplate {
             while (matcher.find()) {
                 regex.append(Pattern.quote(part.substring(last, matcher.start())));
                 Parameter parameter = Parameter.parse(matcher.group(1));
-                regex.append(parameters.isEmpty() && matcher.end() == part.length() ? "(.+)" : "(.+?)");
+                // Greedy groups: like ASP.NET, later literals match as far right as they can.
+                regex.append("(.+)");
                 parameters.add(parameter);
                 last = matcher.end();
             }

@@ -1,0 +1,109 @@
+package dev.funclab.testkit;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scores a lab when its tests have run: each {@link Graded} test earns its points if it passed.
+ * Tests that never ran (their class could not start) count as failed, with the reason.
+ * Registered through {@code META-INF/services}, so every module that uses the test kit reports.
+ */
+public final class GradeReportListener implements TestExecutionListener {
+
+    private final Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
+    private TestPlan plan;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        this.plan = testPlan;
+        results.clear();
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        results.put(identifier.getUniqueId(), result);
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        List<GradedTest> graded = new ArrayList<>();
+        for (TestIdentifier root : testPlan.getRoots()) {
+            for (TestIdentifier test : testPlan.getDescendants(root)) {
+                graded(test).ifPresent(g -> graded.add(outcome(test, g)));
+            }
+        }
+        if (graded.isEmpty()) {
+            return;
+        }
+        graded.sort(Comparator.comparingInt(GradedTest::step).thenComparing(GradedTest::id));
+        LabModule module = LabModule.current();
+        LabReport report = LabReport.of(module, graded);
+        report.print(System.out);
+        try {
+            report.write(module.target());
+        } catch (IOException e) {
+            System.err.println("Could not write the grade report: " + e.getMessage());
+        }
+    }
+
+    private GradedTest outcome(TestIdentifier test, Graded graded) {
+        TestExecutionResult result = resultOf(test);
+        boolean passed = result != null && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+        String message = "";
+        if (result == null) {
+            message = "did not run";
+        } else if (!passed) {
+            message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(result.getStatus().toString());
+        }
+        MethodSource source = (MethodSource) test.getSource().orElseThrow();
+        String id = source.getClassName().replaceAll(".*\\.", "") + "#" + source.getMethodName();
+        return new GradedTest(name(test, source.getMethodName()), id, passed ? graded.points() : 0, graded.points(), passed, graded.step(), message);
+    }
+
+    /** The result of the test, or of the nearest container that failed before it could run. */
+    private TestExecutionResult resultOf(TestIdentifier test) {
+        TestExecutionResult own = results.get(test.getUniqueId());
+        if (own != null) {
+            return own;
+        }
+        Optional<TestIdentifier> parent = plan.getParent(test);
+        while (parent.isPresent()) {
+            TestExecutionResult result = results.get(parent.get().getUniqueId());
+            if (result != null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                return result;
+            }
+            parent = plan.getParent(parent.get());
+        }
+        return null;
+    }
+
+    private static Optional<Graded> graded(TestIdentifier test) {
+        if (!test.isTest() || test.getSource().isEmpty() || !(test.getSource().get() instanceof MethodSource source)) {
+            return Optional.empty();
+        }
+        try {
+            Method method = source.getJavaMethod();
+            return Optional.ofNullable(method.getAnnotation(Graded.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The @DisplayName, or the method name when there is none (JUnit shows it as "method(Type)"). */
+    private static String name(TestIdentifier test, String methodName) {
+        String display = test.getDisplayName();
+        return display.startsWith(methodName + "(") ? methodName : display;
+    }
+}

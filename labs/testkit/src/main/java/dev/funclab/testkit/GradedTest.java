@@ -1,0 +1,15 @@
+package dev.funclab.testkit;
+
+/**
+ * One graded test's outcome.
+ *
+ * @param name    what the test checks, in words
+ * @param id      {@code Class#method}
+ * @param earned  points earned: all or nothing
+ * @param points  points it is worth
+ * @param passed  whether it passed
+ * @param step    the guide step it belongs to
+ * @param message the first lines of the failure, or empty
+ */
+public record GradedTest(String name, String id, int earned, int points, boolean passed, int step, String message) {
+}

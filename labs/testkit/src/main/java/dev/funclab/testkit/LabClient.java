@@ -1,0 +1,108 @@
+package dev.funclab.testkit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.funclab.runtime.convert.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Calls the lab's functions over HTTP, as curl would. Immutable: {@link #withKey()} and
+ * {@link #header} return a new client. Every call has a time limit, so a hanging function fails
+ * its test instead of hanging the run.
+ */
+public final class LabClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final RunningHost host;
+    private final Map<String, String> headers;
+
+    LabClient(RunningHost host) {
+        this(host, Map.of());
+    }
+
+    private LabClient(RunningHost host, Map<String, String> headers) {
+        this.host = host;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A client that sends the host's function key in the {@code x-functions-key} header. */
+    public LabClient withKey() {
+        return header("x-functions-key", host.keys().functionKey());
+    }
+
+    public LabClient header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new LabClient(host, more);
+    }
+
+    /** The function key the host was started with. */
+    public String functionKey() {
+        return host.keys().functionKey();
+    }
+
+    public LabResponse get(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    public LabResponse delete(String path) {
+        return send("DELETE", path, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    /** POSTs text as it is (content type text/plain). */
+    public LabResponse post(String path, String body) {
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(body), "text/plain; charset=utf-8");
+    }
+
+    /** POSTs a JSON document: a String is sent as it is, anything else is written as JSON. */
+    public LabResponse postJson(String path, Object json) {
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(asJson(json)), "application/json");
+    }
+
+    public LabResponse putJson(String path, Object json) {
+        return send("PUT", path, HttpRequest.BodyPublishers.ofString(asJson(json)), "application/json");
+    }
+
+    public LabResponse send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        URI uri = host.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, body);
+        headers.forEach(request::header);
+        if (contentType != null && !headers.containsKey("Content-Type")) {
+            request.header("Content-Type", contentType);
+        }
+        String described = method + " " + path;
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new LabResponse(described, response.statusCode(), response.headers(), response.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError(described + " got no answer within " + TIMEOUT.toSeconds()
+                    + " s. Does the function loop or wait forever? Host log: " + host.logFile());
+        } catch (IOException e) {
+            throw new AssertionError(described + " failed: " + e.getMessage() + (host.isAlive() ? ""
+                    : ". The host process has stopped (did a function call System.exit?). Host log: " + host.logFile()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(described + " was interrupted");
+        }
+    }
+
+    private static String asJson(Object json) {
+        if (json instanceof String text) {
+            return text;
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + json + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.funclab.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The Maven module whose tests are running: a starter in {@code labs/<lab>} or a solution in
+ * {@code solutions/<lab>}. Surefire runs tests in the module folder; {@code funclab.app.dir} overrides.
+ */
+public record LabModule(Path folder) {
+
+    public static LabModule current() {
+        String configured = System.getProperty("funclab.app.dir");
+        return new LabModule(Path.of(configured != null ? configured : System.getProperty("user.dir")).toAbsolutePath().normalize());
+    }
+
+    /** {@code lab1-http-api} */
+    public String lab() {
+        return folder.getFileName().toString();
+    }
+
+    /** {@code starter} or {@code solution}. */
+    public String variant() {
+        Path parent = folder.getParent();
+        return parent != null && parent.getFileName().toString().equals("solutions") ? "solution" : "starter";
+    }
+
+    /** The lab guide, which lives beside the starter code: {@code labs/<lab>/README.md}. */
+    public String guide() {
+        return "labs/" + lab() + "/README.md";
+    }
+
+    public Path target() {
+        return folder.resolve("target");
+    }
+
+    public boolean exists() {
+        return Files.isDirectory(folder);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.funclab.testkit;
+
+import dev.funclab.runtime.Main;
+import dev.funclab.runtime.app.LocalSettings;
+import dev.funclab.runtime.http.FunctionKeys;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The function host of a lab, running in its own process as {@code scripts/run} would start it,
+ * so that nothing a function does (an endless loop, {@code System.exit}) can take the tests down.
+ * Its console is kept for assertions and written to {@code target/host-logs/}.
+ */
+public final class RunningHost implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String LISTENING = "Listening on ";
+
+    private final Process process;
+    private final URI baseUri;
+    private final FunctionKeys keys;
+    private final List<String> console;
+    private final Path logFile;
+
+    private RunningHost(Process process, URI baseUri, FunctionKeys keys, List<String> console, Path logFile) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.keys = keys;
+        this.console = console;
+        this.logFile = logFile;
+    }
+
+    /** Starts the host for {@code module} and waits until it listens. */
+    public static RunningHost start(LabModule module, String name) {
+        FunctionKeys keys = FunctionKeys.generate();
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--port", "0", "--key", keys.functionKey(), "--master-key", keys.masterKey(),
+                module.folder().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // App settings reach the functions as environment variables, as in Azure.
+        LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(builder.environment()::putIfAbsent);
+
+        Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
+        List<String> console = new CopyOnWriteArrayList<>();
+        Process process;
+        try {
+            Files.createDirectories(logFile.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the function host: " + e.getMessage(), e);
+        }
+        Thread reader = new Thread(() -> pump(process, console, logFile), "host-console-" + name);
+        reader.setDaemon(true);
+        reader.start();
+
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            for (String line : console) {
+                if (line.startsWith(LISTENING)) {
+                    return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console, logFile);
+                }
+            }
+            if (!process.isAlive() && !reader.isAlive()) {
+                break;
+            }
+            sleepBriefly();
+        }
+        process.destroyForcibly();
+        throw new HostStartException("The function host did not start for " + module.folder() + ".\n"
+                + "Its output was:\n  " + String.join("\n  ", console)
+                + "\nFix what it names, then run the tests again (you can also try: scripts/run " + module.lab() + ").");
+    }
+
+    private static void pump(Process process, List<String> console, Path logFile) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                console.add(line);
+                log.println(line);
+                log.flush();
+            }
+        } catch (IOException e) {
+            console.add("(host console closed: " + e.getMessage() + ")");
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the host", e);
+        }
+    }
+
+    /** {@code http://localhost:<port>/} */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public FunctionKeys keys() {
+        return keys;
+    }
+
+    /** Every line the host has printed so far. */
+    public List<String> console() {
+        return new ArrayList<>(console);
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The host refused to start; the message carries its output. */
+    public static final class HostStartException extends RuntimeException {
+        HostStartException(String message) {
+            super(message);
+        }
+    }
+}

@@ -23,14 +23,14 @@ final class EnvironmentRelaunch {
         return !env.containsKey(MARKER) && values.keySet().stream().anyMatch(name -> !env.containsKey(name));
     }
 
-    static int run(Map<String, String> values) throws InterruptedException {
+    static int run(Map<String, String> values, String[] arguments) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        command.addAll(List.of(ProcessHandle.current().info().arguments().map(EnvironmentRelaunch::programArguments).orElseThrow()));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         values.forEach(builder.environment()::putIfAbsent);
         builder.environment().put(MARKER, "1");
@@ -52,15 +52,5 @@ final class EnvironmentRelaunch {
             }
         }, "host-child-shutdown"));
         return child.waitFor();
-    }
-
-    /** The arguments after the main class (or jar) in this JVM's own command line. */
-    private static String[] programArguments(String[] all) {
-        for (int i = 0; i < all.length; i++) {
-            if (all[i].equals(Main.class.getName()) || (i > 0 && all[i - 1].equals("-jar"))) {
-                return java.util.Arrays.copyOfRange(all, i + 1, all.length);
-            }
-        }
-        throw new IllegalStateException("cannot find the program arguments in " + String.join(" ", all));
     }
 }

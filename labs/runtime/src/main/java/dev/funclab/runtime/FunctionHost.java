@@ -70,7 +70,12 @@ public final class FunctionHost implements AutoCloseable {
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
             HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings));
             FunctionInvoker invoker = new FunctionInvoker(log);
-            FrontDoor frontDoor = new FrontDoor(http, functions, invoker, log);
+            FrontDoor frontDoor;
+            try {
+                frontDoor = new FrontDoor(http, functions, invoker, log);
+            } catch (FunctionConfigurationException e) {
+                throw cannotStart(List.of(e.getMessage()));
+            }
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
             Server server = server(frontDoor, options.bindAddress(), port);
@@ -108,14 +113,18 @@ public final class FunctionHost implements AutoCloseable {
             }
         }
         if (!problems.isEmpty()) {
-            throw new FunctionConfigurationException("The host cannot start; fix these functions:\n  - "
-                    + String.join("\n  - ", problems));
+            throw cannotStart(problems);
         }
         if (functions.isEmpty()) {
             log.info("No functions found in " + app.functionCode() + ". Functions are public methods annotated "
                     + "@FunctionName; build the app first if you have written some.");
         }
         return List.copyOf(functions);
+    }
+
+    private static FunctionConfigurationException cannotStart(List<String> problems) {
+        return new FunctionConfigurationException("The host cannot start; fix these functions:\n  - "
+                + String.join("\n  - ", problems));
     }
 
     private static Server server(FrontDoor frontDoor, String address, int port) {

@@ -42,12 +42,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Do not check keys, like Core Tools without --enableAuth.")
     boolean noAuth;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    /** The command line as given, for a relaunch with the app settings in the environment. */
+    private final String[] arguments;
+
+    private Main(String[] arguments) {
+        this.arguments = arguments.clone();
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main(args)).execute(args));
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class Main implements Callable<Integer> {
         // App settings must reach System.getenv() in the function code, as in Azure: if they are not
         // in this process's environment yet, run the host again in a child process that has them.
         if (EnvironmentRelaunch.isNeeded(local.values())) {
-            return EnvironmentRelaunch.run(local.values());
+            return EnvironmentRelaunch.run(local.values(), arguments);
         }
         HostOptions options = HostOptions.forApp(appDir)
                 .withBindAddress(bindAddress)

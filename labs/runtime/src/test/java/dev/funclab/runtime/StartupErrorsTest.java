@@ -28,6 +28,7 @@ class StartupErrorsTest {
             "duplicate   | Two functions are named | must be unique",
             "badroute    | route 'things/{id:integer}' is not valid | not a route constraint",
             "badoutput   | parameter 'response' | needs the type OutputBinding<T>",
+            "conflict    | Functions 'first' and 'second' both answer [GET] | Give them different routes",
     })
     void badFunctionsStopTheHostWithAClearMessage(String fixture, String where, String why) throws Exception {
         Path app = TestApps.packaged(folder.resolve(fixture), "fixtures.broken." + fixture);

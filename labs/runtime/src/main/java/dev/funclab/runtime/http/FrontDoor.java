@@ -22,11 +22,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -85,7 +86,8 @@ public final class FrontDoor extends Handler.Abstract {
                     + listing());
         }
         HttpFunction function = match.get().function();
-        Map<String, String> query = query(request);
+        Fields queryFields = queryFields(request);
+        Map<String, String> query = queryValues(queryFields, false);
         Map<String, String> headers = headers(request);
         if (settings.checkKeys() && !settings.keys().allows(function.authLevel(), presentedKey(headers, query))) {
             return Reply.text(401, "Function '" + function.name() + "' has authLevel " + function.authLevel()
@@ -94,15 +96,10 @@ public final class FrontDoor extends Handler.Abstract {
         }
         byte[] body = readBody(request, headers);
         RawHttpRequest raw = new RawHttpRequest(method, uri(request), headers, query, body, match.get().routeValues());
-        return invoke(function, raw);
+        return invoke(function, raw, HttpBindingData.of(raw, queryValues(queryFields, true)));
     }
 
-    private Reply invoke(HttpFunction function, RawHttpRequest request) {
-        Map<String, Object> bindingData = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        request.query().forEach(bindingData::put); // query values, shadowed by route values as in Azure
-        bindingData.putAll(request.routeValues());
-        bindingData.put("Query", request.query());
-        bindingData.put("Headers", request.headers());
+    private Reply invoke(HttpFunction function, RawHttpRequest request, Map<String, Object> bindingData) {
         Invocation invocation = new Invocation(function.definition(), request, bindingData);
         InvocationResult result = invoker.invoke(invocation, REASON);
         if (result.badInput()) {
@@ -120,8 +117,8 @@ public final class FrontDoor extends Handler.Abstract {
                 }
                 return new Reply(message.getStatusCode(), headers, ResponseBody.of(message.getBody()));
             }
-            return response == null ? new Reply(204, Map.of(), ResponseBody.EMPTY)
-                    : new Reply(200, Map.of(), ResponseBody.of(response));
+            // Nothing set (null, or a void function) is a plain 200 with no body, as in Azure.
+            return new Reply(200, Map.of(), ResponseBody.of(response));
         } catch (IllegalStateException e) {
             log.info("Function '" + function.name() + "' (Id=" + invocation.id() + ") returned a response the host cannot send: "
                     + e.getMessage());
@@ -151,26 +148,36 @@ public final class FrontDoor extends Handler.Abstract {
                 + "the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT.";
     }
 
-    private static Map<String, String> query(Request request) {
-        Fields fields;
+    private static Fields queryFields(Request request) {
         try {
-            fields = Request.extractQueryParameters(request);
+            return Request.extractQueryParameters(request);
         } catch (RuntimeException e) {
             throw new BadRequest(400, "The query string is not valid: " + e.getMessage());
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Fields.Field field : fields) {
-            query.put(field.getName(), String.join(",", field.getValues()));
-        }
-        return java.util.Collections.unmodifiableMap(query);
     }
 
-    private static Map<String, String> headers(Request request) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (HttpField field : request.getHeaders()) {
-            headers.merge(field.getName().toLowerCase(), field.getValue(), (a, b) -> a + ", " + b);
+    /**
+     * Query values as Azure hands them to Java: empty values left out, repeated values joined with
+     * commas (or only the last one, for binding data). Keys keep their case.
+     */
+    private static Map<String, String> queryValues(Fields fields, boolean lastOnly) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Fields.Field field : fields) {
+            List<String> values = field.getValues().stream().filter(v -> v != null && !v.isEmpty()).toList();
+            if (!values.isEmpty()) {
+                query.put(field.getName(), lastOnly ? values.get(values.size() - 1) : String.join(",", values));
+            }
         }
-        return java.util.Collections.unmodifiableMap(headers);
+        return Collections.unmodifiableMap(query);
+    }
+
+    /** Header names lower-cased, as the Azure host sends them; the map itself is case-sensitive, as in Azure. */
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getName().toLowerCase(Locale.ROOT), field.getValue(), (a, b) -> a + "," + b);
+        }
+        return Collections.unmodifiableMap(headers);
     }
 
     private static String presentedKey(Map<String, String> headers, Map<String, String> query) {

@@ -1,0 +1,67 @@
+package dev.funclab.azurite;
+
+import java.util.Optional;
+
+/**
+ * Decides where storage comes from, in the kit's order: a connection string the user set; an
+ * Azurite already on the default ports when the app asks for {@code UseDevelopmentStorage=true}
+ * and may share it; Azurite in Docker; Azurite from npm; else a message saying what to install.
+ */
+public final class AzuriteSelection {
+
+    /** The outcome. */
+    public sealed interface Choice {
+        /** Use storage that is already there. */
+        record Existing(String connectionString, String description) implements Choice {
+        }
+
+        record Docker() implements Choice {
+        }
+
+        record Npm(String nodeVersion) implements Choice {
+        }
+    }
+
+    /** Set this to any connection string to make the whole kit use that storage. */
+    public static final String OVERRIDE_VARIABLE = "FUNCLAB_STORAGE";
+
+    private AzuriteSelection() {
+    }
+
+    /**
+     * @param override          {@value #OVERRIDE_VARIABLE} from the environment, or null
+     * @param appSetting        the app's {@code AzureWebJobsStorage}, or null
+     * @param shareDefaultPorts true for a host run by hand; tests want storage of their own
+     */
+    public static Choice choose(String override, String appSetting, boolean shareDefaultPorts, Probes probes) {
+        if (override != null && !override.isBlank()) {
+            return new Choice.Existing(resolve(override), "storage from " + OVERRIDE_VARIABLE);
+        }
+        if (appSetting != null && !appSetting.isBlank() && !DevelopmentStorage.isShorthand(appSetting)) {
+            return new Choice.Existing(appSetting, "storage from AzureWebJobsStorage");
+        }
+        if (shareDefaultPorts && probes.defaultPortsAnswer()) {
+            return new Choice.Existing(DevelopmentStorage.defaultConnectionString(),
+                    "Azurite already running on ports 10000-10002");
+        }
+        if (probes.dockerAnswers()) {
+            return new Choice.Docker();
+        }
+        Optional<String> node = probes.nodeVersion();
+        if (node.isPresent()) {
+            return new Choice.Npm(node.get());
+        }
+        throw new AzuriteUnavailableException("""
+                The functions need Azure Storage, and no storage emulator could be found or started.
+                Do one of these, then try again:
+                  - install Node.js 18 or newer with npm (Debian/Ubuntu: sudo apt-get install nodejs npm);
+                    the kit then installs and starts Azurite by itself;
+                  - or start a Docker engine (the kit then runs Azurite in a container);
+                  - or set %s (or AzureWebJobsStorage in local.settings.json) to a storage connection string."""
+                .formatted(OVERRIDE_VARIABLE));
+    }
+
+    private static String resolve(String connectionString) {
+        return DevelopmentStorage.isShorthand(connectionString) ? DevelopmentStorage.defaultConnectionString() : connectionString;
+    }
+}

@@ -21,6 +21,11 @@ public interface TriggerSupport<A extends Annotation> {
      */
     ArgumentSource argument(FunctionSignature signature, Parameter parameter, A annotation);
 
+    /** The listener that invokes {@code function}; null for triggers served elsewhere (HTTP). */
+    default TriggerListener listener(FunctionDefinition function, dev.funclab.runtime.invoke.FunctionInvoker invoker) {
+        return null;
+    }
+
     /** True when the trigger answers with the return value, as HTTP does with its response. */
     default boolean answersWithReturnValue() {
         return false;

@@ -1,0 +1,37 @@
+package dev.funclab.runtime.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.funclab.runtime.app.HostJson;
+import dev.funclab.runtime.storage.TimeSpans;
+
+import java.time.Duration;
+
+/**
+ * {@code extensions.queues} of host.json, with the Functions defaults: batch of 16 (at most 32), a new
+ * batch when at most batchSize/2 x cores are running, 5 tries before the poison queue, and retries
+ * made visible at once. Idle polling here starts at 10 ms and is capped at 100 ms (or a lower
+ * {@code maxPollingInterval}), so that new messages are picked up within tens of milliseconds.
+ */
+public record QueueSettings(int batchSize, int newBatchThreshold, int maxDequeueCount, Duration visibilityTimeout,
+                            Duration maxPollingInterval) {
+
+    static final Duration POLL_CAP = Duration.ofMillis(100);
+
+    public static QueueSettings from(HostJson hostJson) {
+        JsonNode queues = hostJson.extension("queues");
+        int batchSize = queues.path("batchSize").asInt(16);
+        if (batchSize < 1 || batchSize > 32) {
+            throw new IllegalArgumentException("host.json extensions.queues.batchSize must be from 1 to 32, not " + batchSize);
+        }
+        int threshold = queues.has("newBatchThreshold") ? queues.get("newBatchThreshold").asInt()
+                : batchSize / 2 * Runtime.getRuntime().availableProcessors();
+        int maxDequeueCount = queues.path("maxDequeueCount").asInt(5);
+        if (maxDequeueCount < 1) {
+            throw new IllegalArgumentException("host.json extensions.queues.maxDequeueCount must be 1 or more");
+        }
+        Duration visibility = queues.has("visibilityTimeout") ? TimeSpans.parse(queues.get("visibilityTimeout").asText()) : Duration.ZERO;
+        Duration polling = queues.has("maxPollingInterval") ? TimeSpans.parse(queues.get("maxPollingInterval").asText()) : POLL_CAP;
+        return new QueueSettings(batchSize, Math.max(0, threshold), maxDequeueCount, visibility,
+                polling.compareTo(POLL_CAP) < 0 ? polling : POLL_CAP);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.funclab.runtime.queue;
+
+import com.azure.storage.queue.QueueClient;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
+import dev.funclab.runtime.HostContext;
+import dev.funclab.runtime.convert.ValueConverter;
+import dev.funclab.runtime.function.ArgumentSource;
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.FunctionSignature;
+import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.function.TriggerSupport;
+import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.storage.BindingTemplate;
+import dev.funclab.runtime.storage.Connections;
+import dev.funclab.runtime.storage.Names;
+
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code @QueueTrigger}: the message content as {@code String}, {@code byte[]} or a POJO read from
+ * JSON; its metadata ({@code Id}, {@code DequeueCount}, {@code InsertionTime}...) and the top-level
+ * properties of a JSON message as binding data.
+ */
+public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
+
+    private final HostContext host;
+    private final Map<String, String> connections = new ConcurrentHashMap<>();
+    private final Map<String, String> queueNames = new ConcurrentHashMap<>();
+    private QueueSettings settings;
+
+    public QueueTriggerSupport(HostContext host) {
+        this.host = host;
+    }
+
+    @Override
+    public Class<QueueTrigger> annotationType() {
+        return QueueTrigger.class;
+    }
+
+    @Override
+    public String bindingType() {
+        return "queueTrigger";
+    }
+
+    @Override
+    public ArgumentSource argument(FunctionSignature signature, Parameter parameter, QueueTrigger trigger) {
+        try {
+            settings = QueueSettings.from(host.hostJson());
+        } catch (IllegalArgumentException e) {
+            throw signature.problem(e.getMessage());
+        }
+        String queueName;
+        try {
+            queueName = BindingTemplate.parse(trigger.queueName(), host.settings()).toString();
+        } catch (IllegalArgumentException e) {
+            throw signature.problem(parameter, e.getMessage());
+        }
+        String problem = queueName.contains("{") ? "a trigger's queue name cannot use {...} expressions"
+                : Names.problemWith("queue", queueName);
+        if (problem != null) {
+            throw signature.problem(parameter, problem);
+        }
+        connections.put(signature.name(), Connections.resolve(host.storage(), signature, parameter, trigger.connection()));
+        queueNames.put(signature.name(), queueName);
+        Type type = parameter.getParameterizedType();
+        return invocation -> ValueConverter.convert(((QueueDelivery) invocation.triggerPayload()).content(), type);
+    }
+
+    @Override
+    public TriggerListener listener(FunctionDefinition function, FunctionInvoker invoker) {
+        String connection = connections.get(function.name());
+        String queueName = queueNames.get(function.name());
+        var queues = host.storage().clients(connection).queues();
+        QueueClient queue = queues.getQueueClient(queueName);
+        QueueClient poison = queues.getQueueClient(queueName + "-poison");
+        QueueListener listener = new QueueListener(function, invoker, queue, poison, settings, host.log());
+        host.wakeUps().register(host.storage().connectionString(connection), "queue:" + queueName, listener::wakeUp);
+        return listener;
+    }
+}

@@ -1,6 +1,7 @@
 package dev.funclab.runtime;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,27 @@ final class EnvironmentRelaunch {
         return !env.containsKey(MARKER) && values.keySet().stream().anyMatch(name -> !env.containsKey(name));
     }
 
+    /** Under a debugger the host must stay in this process, or breakpoints would never be hit. */
+    static boolean debuggerAttached() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(EnvironmentRelaunch::isAgent);
+    }
+
+    private static boolean isAgent(String argument) {
+        return argument.startsWith("-agentlib:") || argument.startsWith("-agentpath:")
+                || argument.startsWith("-javaagent:") || argument.startsWith("-Xrunjdwp");
+    }
+
     static int run(Map<String, String> values, String[] arguments) throws InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !isAgent(a)).forEach(command::add);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(arguments));
+        if (!command.contains(Main.EXIT_WITH_PARENT)) {
+            command.add(Main.EXIT_WITH_PARENT);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         values.forEach(builder.environment()::putIfAbsent);
         builder.environment().put(MARKER, "1");

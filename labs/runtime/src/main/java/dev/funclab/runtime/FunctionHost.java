@@ -9,7 +9,6 @@ import dev.funclab.runtime.function.FunctionFactory;
 import dev.funclab.runtime.function.FunctionScanner;
 import dev.funclab.runtime.http.FrontDoor;
 import dev.funclab.runtime.http.FunctionKeys;
-import dev.funclab.runtime.http.HttpFunctions;
 import dev.funclab.runtime.http.HttpOutputSupport;
 import dev.funclab.runtime.http.HttpSettings;
 import dev.funclab.runtime.http.HttpTriggerSupport;
@@ -81,7 +80,7 @@ public final class FunctionHost implements AutoCloseable {
             Server server = server(frontDoor, options.bindAddress(), port);
             server.start();
             FunctionHost host = new FunctionHost(app, functions, keys, server, log);
-            host.printBanner(http, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
+            host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
             return host;
         } catch (Exception | Error e) {
             app.close();
@@ -145,12 +144,12 @@ public final class FunctionHost implements AutoCloseable {
         return server;
     }
 
-    private void printBanner(HttpSettings http, boolean checkKeys, long millis) {
+    private void printBanner(FrontDoor frontDoor, boolean checkKeys, long millis) {
         log.plain("");
         log.plain("Functions:");
         log.plain("");
         for (FunctionDefinition function : functions) {
-            log.plain("\t" + HttpFunctions.describe(function, baseUri(), http));
+            log.plain("\t" + frontDoor.describe(function, baseUri()));
         }
         log.plain("");
         if (checkKeys) {

@@ -42,6 +42,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Do not check keys, like Core Tools without --enableAuth.")
     boolean noAuth;
 
+    static final String EXIT_WITH_PARENT = "--exit-with-parent";
+
+    /** For hosts started by another program (the test kit, a relaunch): never outlive it. */
+    @Option(names = EXIT_WITH_PARENT, hidden = true)
+    boolean exitWithParent;
+
     /** The command line as given, for a relaunch with the app settings in the environment. */
     private final String[] arguments;
 
@@ -64,8 +70,18 @@ public final class Main implements Callable<Integer> {
         }
         // App settings must reach System.getenv() in the function code, as in Azure: if they are not
         // in this process's environment yet, run the host again in a child process that has them.
+        if (exitWithParent) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+                System.err.println("The process that started this host has ended; stopping.");
+                System.exit(3);
+            }));
+        }
         if (EnvironmentRelaunch.isNeeded(local.values())) {
-            return EnvironmentRelaunch.run(local.values(), arguments);
+            if (!EnvironmentRelaunch.debuggerAttached()) {
+                return EnvironmentRelaunch.run(local.values(), arguments);
+            }
+            System.err.println("Warning: under a debugger the app settings of local.settings.json are not environment "
+                    + "variables (System.getenv); set them in your run configuration. Bindings still see them.");
         }
         HostOptions options = HostOptions.forApp(appDir)
                 .withBindAddress(bindAddress)
@@ -82,8 +98,8 @@ public final class Main implements Callable<Integer> {
             System.err.println("Error: " + e.getMessage());
             return 2;
         } catch (java.io.IOException e) {
-            System.err.println("Error: cannot listen on port " + (port == null ? "7071" : port) + ": " + e.getMessage()
-                    + ". Is another host running? Stop it or pass --port with another number.");
+            System.err.println("Error: cannot listen: " + e.getMessage()
+                    + ". Is another host running on that port? Stop it or pass --port with another number.");
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.AssertionFailedError;
 
 import java.util.Optional;
 
@@ -51,8 +52,11 @@ public final class FunctionsHostExtension implements ParameterResolver, TestExec
         if (graded.isEmpty() || !(failure instanceof AssertionError)) {
             throw failure;
         }
-        LabModule module = LabModule.current();
-        AssertionError teaching = new AssertionError(failure.getMessage() + "\n-> " + GuideHint.of(module, graded.get()), failure.getCause());
+        String message = failure.getMessage() + "\n-> " + GuideHint.of(LabModule.current(), graded.get());
+        // Keep expected and actual values, which IDEs show as a diff.
+        AssertionError teaching = failure instanceof AssertionFailedError values && values.isExpectedDefined()
+                ? new AssertionFailedError(message, values.getExpected().getValue(), values.getActual().getValue(), failure.getCause())
+                : new AssertionError(message, failure.getCause());
         teaching.setStackTrace(failure.getStackTrace());
         throw teaching;
     }

@@ -23,11 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GradeReportListener implements TestExecutionListener {
 
     private final Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
-    private TestPlan plan;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        this.plan = testPlan;
         results.clear();
     }
 
@@ -38,12 +36,14 @@ public final class GradeReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        List<GradedTest> graded = new ArrayList<>();
+        // A method that runs several times (parameterized, repeated) earns its points once, if every run passed.
+        Map<String, GradedTest> byMethod = new java.util.LinkedHashMap<>();
         for (TestIdentifier root : testPlan.getRoots()) {
             for (TestIdentifier test : testPlan.getDescendants(root)) {
-                graded(test).ifPresent(g -> graded.add(outcome(test, g)));
+                graded(test).ifPresent(g -> byMethod.merge(methodId(test), outcome(testPlan, test, g), GradeReportListener::both));
             }
         }
+        List<GradedTest> graded = new ArrayList<>(byMethod.values());
         if (graded.isEmpty()) {
             return;
         }
@@ -58,8 +58,17 @@ public final class GradeReportListener implements TestExecutionListener {
         }
     }
 
-    private GradedTest outcome(TestIdentifier test, Graded graded) {
-        TestExecutionResult result = resultOf(test);
+    private static GradedTest both(GradedTest first, GradedTest second) {
+        return first.passed() ? second : first;
+    }
+
+    private static String methodId(TestIdentifier test) {
+        MethodSource source = (MethodSource) test.getSource().orElseThrow();
+        return source.getClassName() + "#" + source.getMethodName() + "(" + source.getMethodParameterTypes() + ")";
+    }
+
+    private GradedTest outcome(TestPlan plan, TestIdentifier test, Graded graded) {
+        TestExecutionResult result = resultOf(plan, test);
         boolean passed = result != null && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         String message = "";
         if (result == null) {
@@ -69,11 +78,13 @@ public final class GradeReportListener implements TestExecutionListener {
         }
         MethodSource source = (MethodSource) test.getSource().orElseThrow();
         String id = source.getClassName().replaceAll(".*\\.", "") + "#" + source.getMethodName();
-        return new GradedTest(name(test, source.getMethodName()), id, passed ? graded.points() : 0, graded.points(), passed, graded.step(), message);
+        String name = name(plan.getParent(test).filter(p -> p.getSource().filter(MethodSource.class::isInstance).isPresent())
+                .orElse(test), source.getMethodName());
+        return new GradedTest(name, id, passed ? graded.points() : 0, graded.points(), passed, graded.step(), message);
     }
 
     /** The result of the test, or of the nearest container that failed before it could run. */
-    private TestExecutionResult resultOf(TestIdentifier test) {
+    private TestExecutionResult resultOf(TestPlan plan, TestIdentifier test) {
         TestExecutionResult own = results.get(test.getUniqueId());
         if (own != null) {
             return own;

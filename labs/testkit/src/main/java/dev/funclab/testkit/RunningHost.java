@@ -50,7 +50,7 @@ public final class RunningHost implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(),
-                "--port", "0", "--key", keys.functionKey(), "--master-key", keys.masterKey(),
+                "--port", "0", "--key", keys.functionKey(), "--master-key", keys.masterKey(), "--exit-with-parent",
                 module.folder().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // App settings reach the functions as environment variables, as in Azure.

@@ -45,16 +45,18 @@ class GradeReportListenerTest {
             }
         }
 
-        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(2);
+        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(3);
         String table = console.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("Grade for lab9-sample (starter): 60 / 100 points")
+        assertThat(table).contains("Grade for lab9-sample (starter): 60 / 110 points")
                 .contains("the part that works").contains("failsWithAReason")
                 .contains("step 2: [status of GET /api/hello]");
 
         JsonNode report = Json.MAPPER.readTree(module.resolve("target/grades/lab9-sample.json").toFile());
         assertThat(report.path("earned").asInt()).isEqualTo(60);
-        assertThat(report.path("points").asInt()).isEqualTo(100);
-        assertThat(report.path("tests")).hasSize(2);
+        assertThat(report.path("points").asInt()).isEqualTo(110);
+        assertThat(report.path("tests")).hasSize(3);
+        assertThat(report.path("tests").get(2).path("name").asText()).isEqualTo("every run must pass");
+        assertThat(report.path("tests").get(2).path("earned").asInt()).isZero();
         JsonNode failed = report.path("tests").get(1);
         assertThat(failed.path("passed").asBoolean()).isFalse();
         assertThat(failed.path("message").asText())

@@ -2,6 +2,8 @@ package dev.funclab.testkit;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,14 @@ class GradedFixture {
     @Graded(points = 40, step = 2)
     void failsWithAReason() {
         assertThat("501").as("status of GET /api/hello").isEqualTo("200");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, -1})
+    @Graded(points = 10, step = 3)
+    @DisplayName("every run must pass")
+    void parameterizedTestsEarnTheirPointsOnce(int number) {
+        assertThat(number).isPositive();
     }
 
     @Test

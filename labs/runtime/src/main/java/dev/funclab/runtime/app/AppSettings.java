@@ -21,8 +21,4 @@ public final class AppSettings {
     public Optional<String> get(String name) {
         return Optional.ofNullable(settings.get(name));
     }
-
-    public Map<String, String> asMap() {
-        return settings;
-    }
 }

@@ -4,18 +4,23 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapper of the host, set up to treat POJOs the way the Java worker does:
- * fields count even without getters, unknown properties are ignored, nulls are left out.
+ * The one JSON mapper of the host, set up to treat POJOs the way the Java worker (Gson) does:
+ * fields only, getters and setters ignored, transient fields skipped, unknown properties ignored,
+ * nulls left out.
  */
 public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
+            .enable(MapperFeature.PROPAGATE_TRANSIENT_MARKER)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)

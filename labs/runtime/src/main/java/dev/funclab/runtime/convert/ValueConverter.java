@@ -79,6 +79,10 @@ public final class ValueConverter {
         }
         try {
             return Json.MAPPER.readValue(json, type);
+        } catch (com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
+            // The type itself cannot be read from JSON: the function's fault, not the caller's.
+            throw new IllegalStateException(type.getRawClass().getName() + " cannot be read from JSON: "
+                    + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new ConversionException("content is not valid JSON for " + type.getRawClass().getSimpleName()
                     + fieldOf(e) + ": " + e.getOriginalMessage() + locationOf(e));

@@ -11,9 +11,6 @@ public interface TriggerSupport<A extends Annotation> {
 
     Class<A> annotationType();
 
-    /** The binding type as in {@code function.json}, for example {@code httpTrigger}. */
-    String bindingType();
-
     /**
      * Checks the trigger parameter and returns how to fill it at each invocation.
      *

@@ -15,11 +15,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.URIUtil;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,7 @@ public final class FrontDoor extends Handler.Abstract {
             return new Reply(200, Map.of(), ResponseBody.of(Map.of("state", "Running")));
         }
         Optional<List<String>> routePath = settings.withoutPrefix(segments);
-        HttpMethod method = HttpMethod.value(request.getMethod());
+        HttpMethod method = methodOf(request.getMethod());
         Optional<RouteTable.Match> match = routePath.isEmpty() || method == null ? Optional.empty()
                 : routes.find(method, routePath.get());
         if (match.isEmpty()) {
@@ -115,6 +116,10 @@ public final class FrontDoor extends Handler.Abstract {
                 if (message instanceof HostResponse hostResponse) {
                     headers.putAll(hostResponse.headers());
                 }
+                String problem = problemWith(message.getStatusCode(), headers);
+                if (problem != null) {
+                    throw new IllegalStateException(problem);
+                }
                 return new Reply(message.getStatusCode(), headers, ResponseBody.of(message.getBody()));
             }
             // Nothing set (null, or a void function) is a plain 200 with no body, as in Azure.
@@ -124,6 +129,31 @@ public final class FrontDoor extends Handler.Abstract {
                     + e.getMessage());
             return Reply.text(500, "");
         }
+    }
+
+    /** The library's method, or null for one it does not know (PROPFIND...): no function answers it. */
+    private static HttpMethod methodOf(String name) {
+        try {
+            return HttpMethod.value(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A response the host could not put on the wire; null when it can. */
+    private static String problemWith(int status, Map<String, String> headers) {
+        if (status < 100 || status > 999) {
+            return "its status " + status + " is not an HTTP status (100-999)";
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            String value = header.getValue() == null ? "" : header.getValue();
+            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')
+                    || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+                return "its header '" + name + "' is not a valid HTTP header";
+            }
+        }
+        return null;
     }
 
     private byte[] readBody(Request request, Map<String, String> headers) {
@@ -189,14 +219,14 @@ public final class FrontDoor extends Handler.Abstract {
         return request.getHttpURI().toURI();
     }
 
-    /** Decoded path segments; an encoded slash (%2F) stays inside its segment. */
+    /** Percent-decoded path segments, split before decoding; ';' is an ordinary character here. */
     static List<String> segments(String rawPath) {
         List<String> segments = new ArrayList<>();
         for (String part : (rawPath == null ? "" : rawPath).split("/")) {
             if (!part.isEmpty()) {
                 try {
-                    segments.add(URIUtil.decodePath(part));
-                } catch (RuntimeException e) {
+                    segments.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
                     throw new BadRequest(400, "The path segment '" + part + "' is not valid percent-encoding.");
                 }
             }
@@ -210,8 +240,15 @@ public final class FrontDoor extends Handler.Abstract {
                 .collect(Collectors.joining(", "));
     }
 
-    List<HttpFunction> functions() {
-        return routes.functions();
+    /**
+     * How Core Tools lists a function at start-up: {@code hello: [GET,POST] http://localhost:7071/api/hello},
+     * or {@code work: queueTrigger} for a function with another trigger.
+     */
+    public String describe(FunctionDefinition function, URI base) {
+        return routes.functions().stream().filter(f -> f.definition() == function).findFirst()
+                .map(http -> function.name() + ": " + http.methodList() + " "
+                        + base.toString().replaceAll("/$", "") + settings.path(http.route().text()))
+                .orElse(function.name() + ": " + function.triggerType());
     }
 
     /** A 4xx decided before any function runs. */
@@ -228,7 +265,7 @@ public final class FrontDoor extends Handler.Abstract {
     private record Reply(int status, Map<String, String> headers, ResponseBody body) {
 
         static Reply text(int status, String message) {
-            return new Reply(status, Map.of(), message.isEmpty() ? ResponseBody.EMPTY : ResponseBody.text(message));
+            return new Reply(status, Map.of(), ResponseBody.of(message.isEmpty() ? null : message));
         }
 
         void send(Request request, Response response, Callback callback) {

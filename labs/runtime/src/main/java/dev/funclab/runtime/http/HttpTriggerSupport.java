@@ -24,11 +24,6 @@ public final class HttpTriggerSupport implements TriggerSupport<HttpTrigger> {
     }
 
     @Override
-    public String bindingType() {
-        return "httpTrigger";
-    }
-
-    @Override
     public boolean answersWithReturnValue() {
         return true;
     }

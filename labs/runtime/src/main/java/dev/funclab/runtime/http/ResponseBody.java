@@ -30,8 +30,4 @@ record ResponseBody(byte[] bytes, String contentType) {
                     + ") cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
-
-    static ResponseBody text(String message) {
-        return of(message);
-    }
 }

@@ -37,20 +37,17 @@ record RouteConstraint(String text, Predicate<String> test) {
             case "datetime" -> RouteConstraint::isDateTime;
             case "alpha" -> v -> v.matches("[A-Za-z]+");
             case "required" -> v -> !v.isEmpty();
-            case "minlength" -> v -> v.length() >= intArg(text, args);
-            case "maxlength" -> v -> v.length() <= intArg(text, args);
+            case "minlength" -> atLeast(intArg(text, args));
+            case "maxlength" -> atMost(intArg(text, args));
             case "length" -> length(text, args);
-            case "min" -> v -> parses(() -> Long.parseLong(v)) && Long.parseLong(v) >= longArg(text, args);
-            case "max" -> v -> parses(() -> Long.parseLong(v)) && Long.parseLong(v) <= longArg(text, args);
+            case "min" -> numberFrom(longArg(text, args), Long.MAX_VALUE);
+            case "max" -> numberFrom(Long.MIN_VALUE, longArg(text, args));
             case "range" -> range(text, args);
             case "regex" -> regex(text, args);
             default -> throw new IllegalArgumentException("'" + text + "' is not a route constraint this host knows; use one of "
                     + "int, long, float, double, decimal, bool, guid, datetime, alpha, required, minlength(n), "
                     + "maxlength(n), length(n) or length(min,max), min(n), max(n), range(min,max), regex(expression)");
         };
-        if (args == null && text.contains("(")) {
-            throw new IllegalArgumentException("'" + text + "' has unbalanced parentheses");
-        }
         return new RouteConstraint(text, test);
     }
 
@@ -70,8 +67,18 @@ record RouteConstraint(String text, Predicate<String> test) {
         if (parts.length != 2) {
             throw new IllegalArgumentException("'" + text + "' needs two numbers: range(min,max)");
         }
-        long min = longArg(text, parts[0]);
-        long max = longArg(text, parts[1]);
+        return numberFrom(longArg(text, parts[0]), longArg(text, parts[1]));
+    }
+
+    private static Predicate<String> atLeast(int length) {
+        return v -> v.length() >= length;
+    }
+
+    private static Predicate<String> atMost(int length) {
+        return v -> v.length() <= length;
+    }
+
+    private static Predicate<String> numberFrom(long min, long max) {
         return v -> parses(() -> Long.parseLong(v)) && Long.parseLong(v) >= min && Long.parseLong(v) <= max;
     }
 

@@ -1,7 +1,6 @@
 package dev.funclab.runtime.http;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +96,7 @@ public final class RouteTemplate {
         for (Segment segment : segments) {
             key.append(segment.rank());
         }
-        return key.append('9').toString();
-    }
-
-    public List<String> parameterNames() {
-        List<String> names = new ArrayList<>();
-        segments.forEach(s -> s.parameters.forEach(p -> names.add(p.name())));
-        return Collections.unmodifiableList(names);
+        return key.append('0').toString(); // a shorter template wins over a longer one it overlaps
     }
 
     @Override

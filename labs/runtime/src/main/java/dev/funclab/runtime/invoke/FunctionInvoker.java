@@ -67,7 +67,7 @@ public final class FunctionInvoker {
             Object target = function.isStatic() ? null : function.constructor().newInstance();
             Object returned = function.method().invoke(target, arguments);
             invocation.outputs().forEach((name, slot) -> {
-                if (slot.isSet()) {
+                if (slot.getValue() != null) {
                     outputs.put(name, slot.getValue());
                 }
             });
@@ -80,7 +80,7 @@ public final class FunctionInvoker {
         } catch (Exception | LinkageError e) {
             return failed(invocation, e);
         }
-        return new InvocationResult(invocation, Map.copyOf(nullFree(outputs)), null, false);
+        return new InvocationResult(invocation, Map.copyOf(outputs), null, false);
     }
 
     private static Object[] arguments(List<ArgumentSource> sources, Invocation invocation) {
@@ -94,15 +94,10 @@ public final class FunctionInvoker {
     private static void deliver(Invocation invocation, Map<String, Object> outputs) throws Exception {
         for (Map.Entry<String, Object> output : outputs.entrySet()) {
             OutputBindingSpec spec = invocation.function().outputs().get(output.getKey());
-            if (spec != null && spec.writer() != null && output.getValue() != null) {
+            if (spec != null && spec.writer() != null) {
                 spec.writer().write(invocation, output.getValue());
             }
         }
-    }
-
-    private static Map<String, Object> nullFree(Map<String, Object> outputs) {
-        outputs.values().removeIf(java.util.Objects::isNull);
-        return outputs;
     }
 
     private static InvocationResult failed(Invocation invocation, Throwable failure) {

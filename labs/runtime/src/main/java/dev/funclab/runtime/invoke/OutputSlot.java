@@ -6,7 +6,6 @@ import com.microsoft.azure.functions.OutputBinding;
 public final class OutputSlot<T> implements OutputBinding<T> {
 
     private T value;
-    private boolean set;
 
     @Override
     public T getValue() {
@@ -16,10 +15,5 @@ public final class OutputSlot<T> implements OutputBinding<T> {
     @Override
     public void setValue(T value) {
         this.value = value;
-        this.set = true;
-    }
-
-    public boolean isSet() {
-        return set;
     }
 }

@@ -41,11 +41,6 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
     }
 
     @Override
-    public String bindingType() {
-        return "queueTrigger";
-    }
-
-    @Override
     public ArgumentSource argument(FunctionSignature signature, Parameter parameter, QueueTrigger trigger) {
         try {
             settings = QueueSettings.from(host.hostJson());

@@ -123,6 +123,17 @@ class HttpHostTest {
         }
 
         @Test
+        void methodsTheLibraryDoesNotKnowAre404() throws Exception {
+            assertThat(send(HttpRequest.newBuilder(host.baseUri().resolve("api/hello"))
+                    .method("PROPFIND", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void semicolonsAndEncodedCharactersStayInTheirSegment() throws Exception {
+            assertThat(send(get("api/segments/a;b=1/c%20d")).body()).isEqualTo("a;b=1|c d");
+        }
+
+        @Test
         void hostStatusAnswersRunning() throws Exception {
             assertThat(send(get("admin/host/status")).body()).contains("Running");
         }
@@ -221,6 +232,14 @@ class HttpHostTest {
             assertThat(logLines).anySatisfy(line -> assertThat(line).matches(
                     "\\[.*] Executed 'Functions.hello' \\(Succeeded, Id=[0-9a-f-]{36}, Duration=\\d+ms\\)"));
             assertThat(logLines).anySatisfy(line -> assertThat(line).contains("Saying hello for invocation "));
+        }
+
+        @Test
+        void aResponseTheHostCannotSendIs500WithAReasonInTheLog() throws Exception {
+            HttpResponse<String> response = send(get("api/oddStatus"));
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.body()).isEmpty();
+            assertThat(logLines).anySatisfy(line -> assertThat(line).contains("status 99 is not an HTTP status"));
         }
 
         @Test

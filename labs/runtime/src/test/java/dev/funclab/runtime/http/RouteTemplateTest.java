@@ -86,6 +86,9 @@ class RouteTemplateTest {
         String catchAll = RouteTemplate.parse("items/{*rest}").precedence();
         assertThat(List.of(catchAll, plain, literal, constrained).stream().sorted().toList())
                 .containsExactly(literal, constrained, plain, catchAll);
+        String shorter = RouteTemplate.parse("items").precedence();
+        String optional = RouteTemplate.parse("items/{id?}").precedence();
+        assertThat(shorter).as("a shorter template wins over a longer one it overlaps").isLessThan(optional);
     }
 
     @Test
@@ -95,5 +98,7 @@ class RouteTemplateTest {
         assertThatThrownBy(() -> RouteTemplate.parse("a/{id?}/b")).hasMessageContaining("optional");
         assertThatThrownBy(() -> RouteTemplate.parse("a/{id")).hasMessageContaining("unbalanced");
         assertThatThrownBy(() -> RouteTemplate.parse("a//b")).hasMessageContaining("empty segment");
+        assertThatThrownBy(() -> RouteTemplate.parse("a/{x:minlength(abc)}")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> RouteTemplate.parse("a/{x:min}")).hasMessageContaining("needs an argument");
     }
 }

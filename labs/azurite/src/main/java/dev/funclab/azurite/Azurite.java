@@ -44,6 +44,26 @@ public final class Azurite {
     }
 
     /**
+     * What {@code UseDevelopmentStorage=true} means for a host run by hand: the storage of
+     * {@value AzuriteSelection#OVERRIDE_VARIABLE} if set, else the Azurite already answering on ports
+     * 10000-10002, else a new one there (from npm, data kept in the kit's cache), stopped on close.
+     */
+    public static StorageEmulator developmentStorage(Map<String, String> environment, Consumer<String> log) {
+        String override = environment.get(AzuriteSelection.OVERRIDE_VARIABLE);
+        StorageEmulator storage;
+        if (override != null && !override.isBlank()) {
+            storage = new Existing(DevelopmentStorage.isShorthand(override) ? DevelopmentStorage.defaultConnectionString() : override,
+                    "storage from " + AzuriteSelection.OVERRIDE_VARIABLE);
+        } else if (Probes.system(environment).defaultPortsAnswer()) {
+            storage = new Existing(DevelopmentStorage.defaultConnectionString(), "Azurite already running on ports 10000-10002");
+        } else {
+            storage = startOnDefaultPorts(cacheFolder(environment).resolve("azurite-data"), environment, log);
+        }
+        log.accept("Storage: " + storage.description());
+        return storage;
+    }
+
+    /**
      * Starts Azurite from npm on the default ports 10000-10002, keeping data in {@code location}:
      * what {@code UseDevelopmentStorage=true} and Azure Storage Explorer expect.
      */

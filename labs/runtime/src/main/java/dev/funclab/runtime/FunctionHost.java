@@ -1,5 +1,6 @@
 package dev.funclab.runtime;
 
+import dev.funclab.azurite.Azurite;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.app.FunctionApp;
 import dev.funclab.runtime.function.Bindings;
@@ -7,6 +8,11 @@ import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.FunctionFactory;
 import dev.funclab.runtime.function.FunctionScanner;
+import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.queue.QueueOutputSupport;
+import dev.funclab.runtime.queue.QueueTriggerSupport;
+import dev.funclab.runtime.storage.StorageAccounts;
+import dev.funclab.runtime.storage.WakeUps;
 import dev.funclab.runtime.http.FrontDoor;
 import dev.funclab.runtime.http.FunctionKeys;
 import dev.funclab.runtime.http.HttpOutputSupport;
@@ -42,13 +48,18 @@ public final class FunctionHost implements AutoCloseable {
     private final List<FunctionDefinition> functions;
     private final FunctionKeys keys;
     private final Server server;
+    private final List<TriggerListener> listeners;
+    private final StorageAccounts storage;
     private final HostLog log;
 
-    private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server, HostLog log) {
+    private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server,
+                         List<TriggerListener> listeners, StorageAccounts storage, HostLog log) {
         this.app = app;
         this.functions = functions;
         this.keys = keys;
         this.server = server;
+        this.listeners = listeners;
+        this.storage = storage;
         this.log = log;
     }
 
@@ -61,9 +72,13 @@ public final class FunctionHost implements AutoCloseable {
     public static FunctionHost start(HostOptions options, HostLog log) throws Exception {
         long started = System.nanoTime();
         FunctionApp app = FunctionApp.load(options.appDir(), options.environment());
+        AppSettings settings = app.settings();
+        StorageAccounts storage = new StorageAccounts(settings, () -> Azurite.developmentStorage(options.environment(), log::info));
+        List<TriggerListener> listeners = new ArrayList<>();
         try {
-            List<FunctionDefinition> functions = define(app, log);
-            AppSettings settings = app.settings();
+            HostContext context = new HostContext(hostId(app), settings, app.hostJson(), storage, log, new WakeUps());
+            Bindings bindings = bindings(context);
+            List<FunctionDefinition> functions = define(app, bindings, log);
             FunctionKeys keys = new FunctionKeys(
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
@@ -79,19 +94,41 @@ public final class FunctionHost implements AutoCloseable {
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
             Server server = server(frontDoor, options.bindAddress(), port);
             server.start();
-            FunctionHost host = new FunctionHost(app, functions, keys, server, log);
+            for (FunctionDefinition function : functions) {
+                TriggerListener listener = bindings.listenerFor(function, invoker);
+                if (listener != null) {
+                    listeners.add(listener);
+                    listener.start();
+                }
+            }
+            FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, log);
             host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
             return host;
         } catch (Exception | Error e) {
+            listeners.forEach(TriggerListener::close);
+            storage.close();
             app.close();
             throw e;
         }
     }
 
-    private static List<FunctionDefinition> define(FunctionApp app, HostLog log) {
-        Bindings bindings = new Bindings()
+    /** Every trigger and binding kind this host runs. */
+    private static Bindings bindings(HostContext context) {
+        return new Bindings()
                 .trigger(new HttpTriggerSupport())
-                .output(new HttpOutputSupport());
+                .output(new HttpOutputSupport())
+                .trigger(new QueueTriggerSupport(context))
+                .output(new QueueOutputSupport(context));
+    }
+
+    /** The host id, as in blob receipts: the app's folder name, lower case, at most 32 characters. */
+    private static String hostId(FunctionApp app) {
+        String name = app.layout().root().getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "funclab-host" : name.substring(0, Math.min(32, name.length()));
+    }
+
+    private static List<FunctionDefinition> define(FunctionApp app, Bindings bindings, HostLog log) {
         FunctionFactory factory = new FunctionFactory(bindings);
         List<Method> methods = new FunctionScanner(app.classLoader(), log::info).scan(app.functionCode());
         List<FunctionDefinition> functions = new ArrayList<>();
@@ -190,11 +227,18 @@ public final class FunctionHost implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            listeners.forEach(TriggerListener::close);
             server.stop();
         } finally {
+            storage.close();
             app.close();
             log.info("Host stopped.");
         }
+    }
+
+    /** The storage accounts of the app, for tools and tests that look at what functions wrote. */
+    public StorageAccounts storage() {
+        return storage;
     }
 
     private static long bodyLimit(AppSettings settings) {

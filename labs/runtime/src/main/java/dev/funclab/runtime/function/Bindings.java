@@ -50,6 +50,12 @@ public final class Bindings {
         return Optional.ofNullable((InputSupport<A>) inputs.get(annotation.annotationType()));
     }
 
+    /** The listener that feeds {@code function}, or null when its trigger has none (HTTP). */
+    public TriggerListener listenerFor(FunctionDefinition function, dev.funclab.runtime.invoke.FunctionInvoker invoker) {
+        TriggerSupport<?> support = triggers.get(function.trigger().annotationType());
+        return support == null ? null : support.listener(function, invoker);
+    }
+
     /** A trigger or binding annotation of the Java library (or a custom binding), supported or not. */
     static boolean isBinding(Annotation annotation) {
         Class<? extends Annotation> type = annotation.annotationType();

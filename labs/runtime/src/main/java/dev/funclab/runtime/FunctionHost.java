@@ -3,6 +3,9 @@ package dev.funclab.runtime;
 import dev.funclab.azurite.Azurite;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.app.FunctionApp;
+import dev.funclab.runtime.blob.BlobInputSupport;
+import dev.funclab.runtime.blob.BlobOutputSupport;
+import dev.funclab.runtime.blob.BlobTriggerSupport;
 import dev.funclab.runtime.function.Bindings;
 import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
@@ -118,7 +121,10 @@ public final class FunctionHost implements AutoCloseable {
                 .trigger(new HttpTriggerSupport())
                 .output(new HttpOutputSupport())
                 .trigger(new QueueTriggerSupport(context))
-                .output(new QueueOutputSupport(context));
+                .output(new QueueOutputSupport(context))
+                .trigger(new BlobTriggerSupport(context))
+                .input(new BlobInputSupport(context))
+                .output(new BlobOutputSupport(context));
     }
 
     /** The host id, as in blob receipts: the app's folder name, lower case, at most 32 characters. */

@@ -1,5 +1,10 @@
 package dev.funclab.runtime;
 
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
@@ -36,6 +41,22 @@ public final class TestStorage {
 
     public static QueueServiceClient queues() {
         return new QueueServiceClientBuilder().connectionString(connectionString()).buildClient();
+    }
+
+    public static BlobServiceClient blobs() {
+        return new BlobServiceClientBuilder().connectionString(connectionString()).buildClient();
+    }
+
+    public static void upload(String container, String name, String text) {
+        BlobContainerClient client = blobs().getBlobContainerClient(container);
+        client.createIfNotExists();
+        client.getBlobClient(name).upload(BinaryData.fromString(text), true);
+    }
+
+    /** The blob's text, or null when there is none. */
+    public static String download(String container, String name) {
+        BlobClient blob = blobs().getBlobContainerClient(container).getBlobClient(name);
+        return blob.exists() ? blob.downloadContent().toString() : null;
     }
 
     /** Sends a message as Functions tools do: base64. */

@@ -10,6 +10,7 @@ import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationResult;
 import dev.funclab.runtime.log.HostLog;
+import dev.funclab.runtime.storage.Doorbell;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +41,8 @@ final class QueueListener implements TriggerListener {
     private final HostLog log;
     private final Semaphore slots;
     private final ExecutorService workers;
-    private final Object signal = new Object();
+    private final Doorbell doorbell = new Doorbell();
     private volatile boolean running;
-    private boolean woken;
     private Thread poller;
 
     QueueListener(FunctionDefinition function, FunctionInvoker invoker, QueueClient queue, QueueClient poison,
@@ -71,10 +71,7 @@ final class QueueListener implements TriggerListener {
 
     /** Someone just wrote to this queue: look now. */
     void wakeUp() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        doorbell.ring();
     }
 
     private void poll() {
@@ -176,16 +173,11 @@ final class QueueListener implements TriggerListener {
     }
 
     private void pause(Duration duration) {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    signal.wait(Math.max(1, duration.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
+        try {
+            doorbell.await(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -1,0 +1,220 @@
+package dev.funclab.runtime.blob;
+
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.DownloadRetryOptions;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueServiceClient;
+import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.invoke.Invocation;
+import dev.funclab.runtime.invoke.InvocationResult;
+import dev.funclab.runtime.log.HostLog;
+import dev.funclab.runtime.storage.Doorbell;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches one container for one function. Each blob version (ETag) that fits the pattern is
+ * processed once: a receipt is written after success. A failing version is tried
+ * {@value #MAX_TRIES} times, then a message naming it goes to {@value #POISON_QUEUE}.
+ * The container is listed every {@value #SCAN_MILLIS} ms, and at once when a function of this
+ * host writes to it, so new blobs are picked up well within a second.
+ */
+final class BlobListener implements TriggerListener {
+
+    static final int MAX_TRIES = 5;
+    static final String POISON_QUEUE = "webjobs-blobtrigger-poison";
+    private static final long SCAN_MILLIS = 200;
+
+    private final FunctionDefinition function;
+    private final FunctionInvoker invoker;
+    private final BlobContainerClient container;
+    private final BlobPattern pattern;
+    private final BlobReceipts receipts;
+    private final QueueServiceClient queues;
+    private final HostLog log;
+    private final Set<String> handled = ConcurrentHashMap.newKeySet();
+    private final Set<String> underWay = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final Doorbell doorbell = new Doorbell();
+    private volatile boolean running;
+    private Thread scanner;
+
+    BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
+                 BlobReceipts receipts, QueueServiceClient queues, HostLog log) {
+        this.function = function;
+        this.invoker = invoker;
+        this.container = container;
+        this.pattern = pattern;
+        this.receipts = receipts;
+        this.queues = queues;
+        this.log = log;
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), runnable -> {
+            Thread thread = new Thread(runnable, "blob-" + container.getBlobContainerName() + "-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        scanner = new Thread(this::scanLoop, "blob-" + container.getBlobContainerName());
+        scanner.setDaemon(true);
+        scanner.start();
+    }
+
+    void wakeUp() {
+        doorbell.ring();
+    }
+
+    private void scanLoop() {
+        boolean reported = false;
+        while (running) {
+            try {
+                scan();
+                reported = false;
+            } catch (BlobStorageException e) {
+                if (e.getStatusCode() != 404 && !reported) { // 404: the container does not exist yet
+                    log.info("Container '" + container.getBlobContainerName() + "' could not be listed (" + e.getStatusCode()
+                            + "): " + e.getServiceMessage() + ". Retrying.");
+                    reported = true;
+                }
+            } catch (RuntimeException e) {
+                if (running && !reported) {
+                    log.info("Container '" + container.getBlobContainerName() + "' could not be listed: " + e.getMessage() + ". Retrying.");
+                    reported = true;
+                }
+            }
+            pause();
+        }
+    }
+
+    private void scan() {
+        for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(pattern.prefix()), null)) {
+            if (!running) {
+                return;
+            }
+            var parts = pattern.match(item.getName());
+            String eTag = item.getProperties().getETag();
+            String key = item.getName() + "|" + eTag;
+            if (parts.isEmpty() || handled.contains(key) || !underWay.add(key)) {
+                continue;
+            }
+            if (receipts.has(eTag, container.getBlobContainerName(), item.getName())) {
+                handled.add(key);
+                underWay.remove(key);
+                continue;
+            }
+            workers.execute(() -> {
+                try {
+                    process(item, eTag, key, parts.get());
+                } finally {
+                    underWay.remove(key);
+                }
+            });
+        }
+    }
+
+    private void process(BlobItem item, String eTag, String key, Map<String, String> parts) {
+        BlobClient blob = container.getBlobClient(item.getName());
+        byte[] content;
+        try {
+            content = blob.downloadContentWithResponse(new DownloadRetryOptions(),
+                    new BlobRequestConditions().setIfMatch(eTag), null, null).getValue().toBytes();
+        } catch (BlobStorageException e) {
+            return; // changed or deleted since it was listed: the next scan sees the new version, if any
+        }
+        Map<String, Object> data = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        data.putAll(parts);
+        data.put("BlobTrigger", container.getBlobContainerName() + "/" + item.getName());
+        data.put("Uri", blob.getBlobUrl());
+        data.put("Metadata", item.getMetadata() == null ? Map.of() : item.getMetadata());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("Length", item.getProperties().getContentLength());
+        properties.put("ContentType", item.getProperties().getContentType());
+        properties.put("ETag", eTag);
+        properties.put("LastModified", String.valueOf(item.getProperties().getLastModified()));
+        data.put("Properties", properties);
+
+        Invocation invocation = new Invocation(function, new BlobDelivery(container.getBlobContainerName(), item.getName(), eTag, content), data);
+        InvocationResult result = invoker.invoke(invocation, "New blob detected: " + container.getBlobContainerName() + "/" + item.getName());
+        try {
+            if (result.succeeded()) {
+                receipts.write(eTag, container.getBlobContainerName(), item.getName());
+                handled.add(key);
+                failures.remove(key);
+            } else if (failures.merge(key, 1, Integer::sum) >= MAX_TRIES) {
+                poison(item.getName(), eTag);
+                receipts.write(eTag, container.getBlobContainerName(), item.getName());
+                handled.add(key);
+                failures.remove(key);
+            }
+        } catch (RuntimeException e) {
+            log.info("Could not record the outcome for blob '" + item.getName() + "': " + e.getMessage() + ". It will be tried again.");
+        }
+    }
+
+    private void poison(String blobName, String eTag) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("Type", "BlobTrigger");
+        message.put("FunctionId", "Host.Functions." + function.name());
+        message.put("BlobType", "BlockBlob");
+        message.put("ContainerName", container.getBlobContainerName());
+        message.put("BlobName", blobName);
+        message.put("ETag", eTag);
+        String json;
+        try {
+            json = Json.MAPPER.writeValueAsString(message);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QueueClient poison = queues.getQueueClient(POISON_QUEUE);
+        poison.createIfNotExists();
+        poison.sendMessage(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+        log.info("Blob '" + container.getBlobContainerName() + "/" + blobName + "' failed " + MAX_TRIES
+                + " times in 'Functions." + function.name() + "'. Moved a message naming it to queue '" + POISON_QUEUE + "'.");
+    }
+
+    private void pause() {
+        try {
+            doorbell.await(SCAN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeUp();
+        workers.shutdown();
+        try {
+            if (scanner != null) {
+                scanner.join(5_000);
+            }
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

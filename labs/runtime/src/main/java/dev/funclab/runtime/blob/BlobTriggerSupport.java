@@ -1,0 +1,71 @@
+package dev.funclab.runtime.blob;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.microsoft.azure.functions.annotation.BlobTrigger;
+import dev.funclab.runtime.HostContext;
+import dev.funclab.runtime.function.ArgumentSource;
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.FunctionSignature;
+import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.function.TriggerSupport;
+import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.storage.BindingTemplate;
+import dev.funclab.runtime.storage.Connections;
+import dev.funclab.runtime.storage.Names;
+
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code @BlobTrigger}: a new or changed blob whose name fits the path pattern, as {@code byte[]},
+ * {@code String}, {@code InputStream} or a POJO; the pattern's parts, {@code BlobTrigger},
+ * {@code Uri}, {@code Properties} and {@code Metadata} as binding data.
+ */
+public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
+
+    private final HostContext host;
+    private final Map<String, String> connections = new ConcurrentHashMap<>();
+    private final Map<String, BlobPattern> patterns = new ConcurrentHashMap<>();
+
+    public BlobTriggerSupport(HostContext host) {
+        this.host = host;
+    }
+
+    @Override
+    public Class<BlobTrigger> annotationType() {
+        return BlobTrigger.class;
+    }
+
+    @Override
+    public ArgumentSource argument(FunctionSignature signature, Parameter parameter, BlobTrigger trigger) {
+        BlobPattern pattern;
+        try {
+            pattern = BlobPattern.parse(BindingTemplate.parse(trigger.path(), host.settings()).toString());
+        } catch (IllegalArgumentException e) {
+            throw signature.problem(parameter, e.getMessage());
+        }
+        String problem = Names.problemWith("container", pattern.container());
+        if (problem != null) {
+            throw signature.problem(parameter, problem);
+        }
+        connections.put(signature.name(), Connections.resolve(host.storage(), signature, parameter, trigger.connection()));
+        patterns.put(signature.name(), pattern);
+        Type type = parameter.getParameterizedType();
+        return invocation -> BlobContent.as(((BlobDelivery) invocation.triggerPayload()).content(), type);
+    }
+
+    @Override
+    public TriggerListener listener(FunctionDefinition function, FunctionInvoker invoker) {
+        String connection = connections.get(function.name());
+        BlobPattern pattern = patterns.get(function.name());
+        var blobs = host.storage().clients(connection).blobs();
+        BlobContainerClient container = blobs.getBlobContainerClient(pattern.container());
+        BlobListener listener = new BlobListener(function, invoker, container, pattern,
+                new BlobReceipts(blobs, host.hostId(), "Host.Functions." + function.name()),
+                host.storage().clients(connection).queues(), host.log());
+        host.wakeUps().register(host.storage().connectionString(connection), "container:" + pattern.container(), listener::wakeUp);
+        return listener;
+    }
+}

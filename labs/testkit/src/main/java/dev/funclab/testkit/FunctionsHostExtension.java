@@ -1,31 +1,37 @@
 package dev.funclab.testkit;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.AssertionFailedError;
 
-import java.util.Optional;
 
 /**
- * Starts the lab's host on first use in a test class (so a host that cannot start fails each test
- * with its reason), closes it after the class, resolves {@link LabClient} and {@link RunningHost}
- * parameters, and adds the guide step of a {@link Graded} test to its failure message.
+ * Starts the lab's host before the first test of a class (so a host that cannot start fails each
+ * test with its reason), closes it after the class, and resolves {@link LabClient},
+ * {@link RunningHost} and {@link LabStorage} parameters.
  */
-public final class FunctionsHostExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class FunctionsHostExtension implements BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FunctionsHostExtension.class);
+
+    /** Every test of the class runs against a started host, whether or not it calls it over HTTP. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        host(context);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == LabClient.class || type == RunningHost.class;
+        return type == LabClient.class || type == RunningHost.class || type == LabStorage.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == LabStorage.class) {
+            return LabStorage.shared();
+        }
         RunningHost host = host(context);
         return parameter.getParameter().getType() == LabClient.class ? new LabClient(host) : host;
     }
@@ -46,21 +52,6 @@ public final class FunctionsHostExtension implements ParameterResolver, TestExec
         return current;
     }
 
-    @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        Optional<Graded> graded = context.getTestMethod().map(m -> m.getAnnotation(Graded.class));
-        if (graded.isEmpty() || !(failure instanceof AssertionError)) {
-            throw failure;
-        }
-        String message = failure.getMessage() + "\n-> " + GuideHint.of(LabModule.current(), graded.get());
-        // Keep expected and actual values, which IDEs show as a diff.
-        AssertionError teaching = failure instanceof AssertionFailedError values && values.isExpectedDefined()
-                ? new AssertionFailedError(message, values.getExpected().getValue(), values.getActual().getValue(), failure.getCause())
-                : new AssertionError(message, failure.getCause());
-        teaching.setStackTrace(failure.getStackTrace());
-        throw teaching;
-    }
-
     /** Either a running host or the reason it could not start, kept for the whole test class. */
     private record HostHolder(RunningHost running, RuntimeException failure) implements AutoCloseable {
 
@@ -74,7 +65,7 @@ public final class FunctionsHostExtension implements ParameterResolver, TestExec
 
         RunningHost host() {
             if (failure != null) {
-                throw new ParameterResolutionException(failure.getMessage(), failure);
+                throw failure;
             }
             return running;
         }

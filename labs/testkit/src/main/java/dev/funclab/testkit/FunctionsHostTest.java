@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Starts the function host for the lab under test, once per test class, on a free port, and
- * hands tests a {@link LabClient} (and the {@link RunningHost} itself) as parameters.
+ * hands tests a {@link LabClient}, the {@link LabStorage} and the {@link RunningHost} itself as
+ * parameters; failures of {@link Graded} tests name the guide step to reread.
  *
  * <pre>{@code
  * @FunctionsHostTest
@@ -24,6 +25,6 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(FunctionsHostExtension.class)
+@ExtendWith({FunctionsHostExtension.class, GuideHintExtension.class})
 public @interface FunctionsHostTest {
 }

@@ -2,6 +2,7 @@ package dev.funclab.testkit;
 
 import dev.funclab.runtime.Main;
 import dev.funclab.runtime.app.LocalSettings;
+import dev.funclab.runtime.app.StorageUse;
 import dev.funclab.runtime.http.FunctionKeys;
 
 import java.io.BufferedReader;
@@ -55,6 +56,10 @@ public final class RunningHost implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // App settings reach the functions as environment variables, as in Azure.
         LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(builder.environment()::putIfAbsent);
+        if (StorageUse.of(module.folder())) {
+            // Storage of this test JVM's own, so that parallel runs never meet.
+            builder.environment().put("AzureWebJobsStorage", LabStorage.shared().connectionString());
+        }
 
         Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
         List<String> console = new CopyOnWriteArrayList<>();

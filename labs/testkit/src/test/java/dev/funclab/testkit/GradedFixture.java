@@ -2,13 +2,14 @@ package dev.funclab.testkit;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Graded tests run by {@link GradeReportListenerTest}, not by Surefire (the name keeps it out). */
-@FunctionsHostTest
+@ExtendWith(GuideHintExtension.class)
 class GradedFixture {
 
     @Test

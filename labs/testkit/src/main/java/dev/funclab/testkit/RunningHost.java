@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The function host of a lab, running in its own process as {@code scripts/run} would start it,
@@ -29,6 +32,7 @@ public final class RunningHost implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final String LISTENING = "Listening on ";
+    private static final Pattern EXECUTING = Pattern.compile("Executing 'Functions\\.([^']+)' \\(Reason='(.*)', Id=([0-9a-f-]+)\\)");
 
     private final Process process;
     private final URI baseUri;
@@ -127,6 +131,60 @@ public final class RunningHost implements AutoCloseable {
     /** Every line the host has printed so far. */
     public List<String> console() {
         return new ArrayList<>(console);
+    }
+
+    /**
+     * Waits until the host has finished a call whose reason mentions {@code text} (a blob path, a
+     * queue name) and tells how it went. Fails after the deadline with what the host printed.
+     */
+    public FinishedInvocation awaitInvocation(String text, Duration deadline) {
+        Instant end = Instant.now().plus(deadline);
+        while (Instant.now().isBefore(end)) {
+            Optional<FinishedInvocation> finished = findFinished(text);
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The host stopped before any function ran for " + text + ". Host log: " + logFile);
+            }
+            sleepBriefly();
+        }
+        throw new AssertionError("No function ran for " + text + " within " + deadline.toSeconds() + " s. Is the trigger "
+                + "(path, queue name, connection) right? Host log: " + logFile);
+    }
+
+    private Optional<FinishedInvocation> findFinished(String text) {
+        List<String> lines = console();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher executing = EXECUTING.matcher(lines.get(i));
+            if (!executing.find() || !executing.group(2).contains(text)) {
+                continue;
+            }
+            String function = executing.group(1);
+            String id = executing.group(3);
+            List<String> logged = new ArrayList<>();
+            for (int j = i + 1; j < lines.size(); j++) {
+                String line = lines.get(j);
+                if (line.contains("Executed 'Functions." + function + "' (") && line.contains("Id=" + id)) {
+                    boolean succeeded = line.contains("(Succeeded");
+                    String error = succeeded ? "" : errorFor(lines, j, id);
+                    return Optional.of(new FinishedInvocation(function, executing.group(2), succeeded, error, logged));
+                }
+                if (!line.contains("Executing '") && !line.contains("Executed '")) {
+                    logged.add(line);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String errorFor(List<String> lines, int from, String id) {
+        for (int k = from; k < lines.size(); k++) {
+            if (lines.get(k).contains("(Id=" + id + ")") && k + 1 < lines.size()) {
+                return lines.get(k + 1).strip();
+            }
+        }
+        return "see the host log";
     }
 
     public Path logFile() {

@@ -29,6 +29,8 @@ class StartupErrorsTest {
             "badroute    | route 'things/{id:integer}' is not valid | not a route constraint",
             "badoutput   | parameter 'response' | needs the type OutputBinding<T>",
             "conflict    | Functions 'first' and 'second' both answer [GET] | Give them different routes",
+            "noconnection | parameter 'message' | the storage connection 'OrdersStorage' names no app setting",
+            "badqueue    | parameter 'message' | 'Orders_Queue' is not a valid queue name",
     })
     void badFunctionsStopTheHostWithAClearMessage(String fixture, String where, String why) throws Exception {
         Path app = TestApps.packaged(folder.resolve(fixture), "fixtures.broken." + fixture);

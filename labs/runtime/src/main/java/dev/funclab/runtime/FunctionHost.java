@@ -7,6 +7,9 @@ import dev.funclab.runtime.blob.BlobInputSupport;
 import dev.funclab.runtime.blob.BlobOutputSupport;
 import dev.funclab.runtime.blob.BlobTriggerSupport;
 import dev.funclab.runtime.function.Bindings;
+import dev.funclab.runtime.timer.TimerTriggerSupport;
+import dev.funclab.runtime.table.TableInputSupport;
+import dev.funclab.runtime.table.TableOutputSupport;
 import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.FunctionFactory;
@@ -16,7 +19,9 @@ import dev.funclab.runtime.queue.QueueOutputSupport;
 import dev.funclab.runtime.queue.QueueTriggerSupport;
 import dev.funclab.runtime.storage.StorageAccounts;
 import dev.funclab.runtime.storage.WakeUps;
+import dev.funclab.runtime.http.AdminInvocations;
 import dev.funclab.runtime.http.FrontDoor;
+import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.http.FunctionKeys;
 import dev.funclab.runtime.http.HttpOutputSupport;
 import dev.funclab.runtime.http.HttpSettings;
@@ -89,7 +94,7 @@ public final class FunctionHost implements AutoCloseable {
             FunctionInvoker invoker = new FunctionInvoker(log);
             FrontDoor frontDoor;
             try {
-                frontDoor = new FrontDoor(http, functions, invoker, log);
+                frontDoor = new FrontDoor(http, functions, invoker, adminInvocations(functions, bindings), log);
             } catch (FunctionConfigurationException e) {
                 throw cannotStart(List.of(e.getMessage()));
             }
@@ -124,7 +129,30 @@ public final class FunctionHost implements AutoCloseable {
                 .output(new QueueOutputSupport(context))
                 .trigger(new BlobTriggerSupport(context))
                 .input(new BlobInputSupport(context))
-                .output(new BlobOutputSupport(context));
+                .output(new BlobOutputSupport(context))
+                .input(new TableInputSupport(context))
+                .output(new TableOutputSupport(context))
+                .trigger(new TimerTriggerSupport(context));
+    }
+
+    /** What {@code POST /admin/functions/<name>} runs: any function but an HTTP-triggered one. */
+    private static AdminInvocations adminInvocations(List<FunctionDefinition> functions, Bindings bindings) {
+        return (name, input) -> {
+            FunctionDefinition function = functions.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (function == null) {
+                return AdminInvocations.Outcome.refuse(404, "No function named '" + name + "'.");
+            }
+            Invocation invocation;
+            try {
+                invocation = bindings.adminInvocation(function, input);
+            } catch (IllegalArgumentException e) {
+                return AdminInvocations.Outcome.refuse(400, e.getMessage());
+            }
+            return invocation == null
+                    ? AdminInvocations.Outcome.refuse(400, "'" + function.name() + "' has a " + function.triggerType()
+                            + "; call it the way its trigger is meant to be called (an HTTP function at its URL).")
+                    : AdminInvocations.Outcome.run(invocation);
+        };
     }
 
     /** The host id, as in blob receipts: the app's folder name, lower case, at most 32 characters. */

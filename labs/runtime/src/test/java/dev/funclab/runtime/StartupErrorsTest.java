@@ -31,6 +31,7 @@ class StartupErrorsTest {
             "conflict    | Functions 'first' and 'second' both answer [GET] | Give them different routes",
             "noconnection | parameter 'message' | the storage connection 'OrdersStorage' names no app setting",
             "badqueue    | parameter 'message' | 'Orders_Queue' is not a valid queue name",
+            "badschedule | parameter 'timer' | is not an NCRONTAB schedule: write six fields",
     })
     void badFunctionsStopTheHostWithAClearMessage(String fixture, String where, String why) throws Exception {
         Path app = TestApps.packaged(folder.resolve(fixture), "fixtures.broken." + fixture);

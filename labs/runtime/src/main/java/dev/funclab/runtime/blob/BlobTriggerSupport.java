@@ -9,7 +9,9 @@ import dev.funclab.runtime.function.FunctionSignature;
 import dev.funclab.runtime.function.TriggerListener;
 import dev.funclab.runtime.function.TriggerSupport;
 import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.storage.BindingTemplate;
+import dev.funclab.runtime.storage.BlobPath;
 import dev.funclab.runtime.storage.Connections;
 import dev.funclab.runtime.storage.Names;
 
@@ -54,6 +56,28 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
         patterns.put(signature.name(), pattern);
         Type type = parameter.getParameterizedType();
         return invocation -> BlobContent.as(((BlobDelivery) invocation.triggerPayload()).content(), type);
+    }
+
+    /** An admin request names the blob to run on, {@code container/name}, as with Core Tools. */
+    @Override
+    public Invocation adminInvocation(FunctionDefinition function, String input) {
+        BlobPattern pattern = patterns.get(function.name());
+        BlobPath path = BlobPath.parse(input);
+        var parts = pattern.match(path.blob()).filter(p -> path.container().equals(pattern.container()))
+                .orElseThrow(() -> new IllegalArgumentException("'" + input + "' does not fit the trigger path of '"
+                        + function.name() + "' (" + pattern.container() + "/...)"));
+        var blob = host.storage().clients(connections.get(function.name())).blobs()
+                .getBlobContainerClient(path.container()).getBlobClient(path.blob());
+        if (!blob.exists()) {
+            throw new IllegalArgumentException("There is no blob '" + input + "'.");
+        }
+        var properties = blob.getProperties();
+        Map<String, Object> data = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        data.putAll(parts);
+        data.put("BlobTrigger", input);
+        data.put("Uri", blob.getBlobUrl());
+        return new Invocation(function, new BlobDelivery(path.container(), path.blob(), properties.getETag(),
+                blob.downloadContent().toBytes()), data);
     }
 
     @Override

@@ -56,6 +56,12 @@ public final class Bindings {
         return support == null ? null : support.listener(function, invoker);
     }
 
+    /** The call an admin request makes for {@code function}, or null when its trigger has none. */
+    public dev.funclab.runtime.invoke.Invocation adminInvocation(FunctionDefinition function, String input) {
+        TriggerSupport<?> support = triggers.get(function.trigger().annotationType());
+        return support == null ? null : support.adminInvocation(function, input);
+    }
+
     /** A trigger or binding annotation of the Java library (or a custom binding), supported or not. */
     static boolean isBinding(Annotation annotation) {
         Class<? extends Annotation> type = annotation.annotationType();

@@ -23,6 +23,14 @@ public interface TriggerSupport<A extends Annotation> {
         return null;
     }
 
+    /**
+     * The call that {@code POST /admin/functions/<name>} makes, with the request's {@code input}, as
+     * Core Tools does for functions without an HTTP trigger; null when this trigger has none.
+     */
+    default dev.funclab.runtime.invoke.Invocation adminInvocation(FunctionDefinition function, String input) {
+        return null;
+    }
+
     /** True when the trigger answers with the return value, as HTTP does with its response. */
     default boolean answersWithReturnValue() {
         return false;

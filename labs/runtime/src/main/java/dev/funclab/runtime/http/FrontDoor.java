@@ -43,12 +43,15 @@ public final class FrontDoor extends Handler.Abstract {
     private final HttpSettings settings;
     private final RouteTable routes;
     private final FunctionInvoker invoker;
+    private final AdminInvocations admin;
     private final HostLog log;
 
-    public FrontDoor(HttpSettings settings, List<FunctionDefinition> functions, FunctionInvoker invoker, HostLog log) {
+    public FrontDoor(HttpSettings settings, List<FunctionDefinition> functions, FunctionInvoker invoker,
+                     AdminInvocations admin, HostLog log) {
         this.settings = settings;
         this.routes = new RouteTable(HttpFunctions.of(functions));
         this.invoker = invoker;
+        this.admin = admin;
         this.log = log;
     }
 
@@ -77,6 +80,9 @@ public final class FrontDoor extends Handler.Abstract {
         if (segments.size() == 3 && segments.get(0).equalsIgnoreCase("admin")
                 && segments.get(1).equalsIgnoreCase("host") && segments.get(2).equalsIgnoreCase("status")) {
             return new Reply(200, Map.of(), ResponseBody.of(Map.of("state", "Running")));
+        }
+        if (segments.size() == 3 && segments.get(0).equalsIgnoreCase("admin") && segments.get(1).equalsIgnoreCase("functions")) {
+            return adminInvoke(request, segments.get(2));
         }
         Optional<List<String>> routePath = settings.withoutPrefix(segments);
         HttpMethod method = methodOf(request.getMethod());
@@ -130,6 +136,46 @@ public final class FrontDoor extends Handler.Abstract {
             return Reply.text(500, "");
         }
     }
+
+    /**
+     * {@code POST /admin/functions/<name>} with {@code {"input": "..."}}: runs a function that has no
+     * HTTP trigger, as Core Tools does; needs the master key. Answers 202 and runs it in the background.
+     */
+    private Reply adminInvoke(Request request, String name) {
+        if (!request.getMethod().equals("POST")) {
+            return Reply.text(404, "Use POST /admin/functions/" + name + " with a JSON body {\"input\": \"...\"}.");
+        }
+        Map<String, String> headers = headers(request);
+        if (settings.checkKeys() && !settings.keys().allows(com.microsoft.azure.functions.annotation.AuthorizationLevel.ADMIN,
+                presentedKey(headers, queryValues(queryFields(request), false)))) {
+            return Reply.text(401, "Admin requests need the master key ('Master key: ...' at start-up) in the "
+                    + "'x-functions-key' header or the 'code' query parameter.");
+        }
+        String input;
+        try {
+            byte[] body = readBody(request, headers);
+            com.fasterxml.jackson.databind.JsonNode json = body.length == 0 ? null : dev.funclab.runtime.convert.Json.MAPPER.readTree(body);
+            if (json != null && !json.isObject()) {
+                throw new java.io.IOException("not an object");
+            }
+            com.fasterxml.jackson.databind.JsonNode value = json == null ? null : json.get("input");
+            input = value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
+        } catch (java.io.IOException e) {
+            return Reply.text(400, "Send a JSON object such as {\"input\": \"some text\"}.");
+        }
+        AdminInvocations.Outcome outcome = admin.create(name, input);
+        if (outcome.invocation() == null) {
+            return Reply.text(outcome.status(), outcome.message());
+        }
+        ADMIN_RUNS.execute(() -> invoker.invoke(outcome.invocation(), REASON));
+        return Reply.text(202, "");
+    }
+
+    private static final java.util.concurrent.ExecutorService ADMIN_RUNS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "admin-invoke");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The library's method, or null for one it does not know (PROPFIND...): no function answers it. */
     private static HttpMethod methodOf(String name) {

@@ -14,7 +14,13 @@ import dev.funclab.runtime.storage.BindingTemplate;
 import dev.funclab.runtime.storage.Connections;
 import dev.funclab.runtime.storage.Names;
 
+import dev.funclab.runtime.convert.JsonProperties;
+import dev.funclab.runtime.invoke.Invocation;
+
 import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +68,18 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
         queueNames.put(signature.name(), queueName);
         Type type = parameter.getParameterizedType();
         return invocation -> ValueConverter.convert(((QueueDelivery) invocation.triggerPayload()).content(), type);
+    }
+
+    /** An admin request's input as the content of a message that is being tried for the first time. */
+    @Override
+    public Invocation adminInvocation(FunctionDefinition function, String input) {
+        byte[] content = input.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> data = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        data.putAll(JsonProperties.of(content));
+        data.put("QueueTrigger", input);
+        data.put("Id", UUID.randomUUID().toString());
+        data.put("DequeueCount", 1L);
+        return new Invocation(function, new QueueDelivery(content, QueueMessages.encode(content)), data);
     }
 
     @Override

@@ -1,0 +1,66 @@
+package dev.funclab.runtime.table;
+
+import dev.funclab.runtime.FunctionHost;
+import dev.funclab.runtime.HostOptions;
+import dev.funclab.runtime.TestApps;
+import dev.funclab.runtime.TestStorage;
+import dev.funclab.runtime.log.HostLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Table output from a queue trigger, table input into HTTP functions, through Azurite. */
+class TableBindingsTest {
+
+    @TempDir
+    Path folder;
+
+    private static String get(FunctionHost host, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(host.baseUri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    @Test
+    void entitiesWrittenByOneFunctionAreReadByAnother() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("app"), "fixtures.tables");
+        String player = "p" + UUID.randomUUID().toString().substring(0, 8);
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
+                new HostLog(new PrintStream(new ByteArrayOutputStream())))) {
+            TestStorage.send("results", "{\"player\": \"" + player + "\", \"points\": 7}");
+            TestStorage.await("the score of " + player, Duration.ofSeconds(20), () -> {
+                try {
+                    return get(host, "api/scores/" + player).startsWith("200");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertThat(get(host, "api/scores/" + player)).contains("\"RowKey\":\"" + player + "\"").contains("\"Points\":7");
+
+            TestStorage.send("results", "{\"player\": \"" + player + "\", \"points\": 9}");
+            TestStorage.await("the new score of " + player, Duration.ofSeconds(20), () -> {
+                try {
+                    return get(host, "api/scores/" + player).contains("\"Points\":9");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String board = get(host, "api/leaderboard");
+            assertThat(board).startsWith("200").contains(player);
+            assertThat(board.split("\"RowKey\":\"" + player + "\"", -1)).as("one entity per player: writes replace").hasSize(2);
+            assertThat(get(host, "api/scores/nobody")).startsWith("404");
+        }
+    }
+}

@@ -39,6 +39,19 @@ public final class LabClient {
         return header("x-functions-key", host.keys().functionKey());
     }
 
+    /** A client that sends the host's master key: admin requests and ADMIN functions. */
+    public LabClient withMasterKey() {
+        return header("x-functions-key", host.keys().masterKey());
+    }
+
+    /**
+     * Runs a function that has no HTTP trigger now, as Core Tools' {@code POST /admin/functions/<name>}
+     * does (with the master key); the host answers 202 and runs it in the background.
+     */
+    public LabResponse runNow(String functionName, String input) {
+        return withMasterKey().postJson("/admin/functions/" + functionName, java.util.Map.of("input", input));
+    }
+
     public LabClient header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

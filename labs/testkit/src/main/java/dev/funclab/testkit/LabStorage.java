@@ -92,11 +92,14 @@ public final class LabStorage {
         return await("blob " + container + "/" + name, deadline, () -> download(container, name));
     }
 
-    /** Sends a message the way Functions tools do: base64, creating the queue. */
-    public void send(String queue, String text) {
+    /**
+     * Sends a message the way Functions tools do: base64, creating the queue. Returns its id, which the
+     * host logs as {@code Trigger Details: MessageId: <id>} (see {@link RunningHost#awaitInvocation}).
+     */
+    public String send(String queue, String text) {
         QueueClient client = queues.getQueueClient(queue);
         client.createIfNotExists();
-        client.sendMessage(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        return client.sendMessage(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))).getMessageId();
     }
 
     /** Removes and returns every message now on the queue, decoded. */

@@ -134,8 +134,8 @@ public final class RunningHost implements AutoCloseable {
     }
 
     /**
-     * Waits until the host has finished a call whose reason mentions {@code text} (a blob path, a
-     * queue name) and tells how it went. Fails after the deadline with what the host printed.
+     * Waits until the host has finished a call whose reason or trigger details mention {@code text}
+     * (a blob path, {@code MessageId: <id>}) and tells how it went. Fails after the deadline.
      */
     public FinishedInvocation awaitInvocation(String text, Duration deadline) {
         Instant end = Instant.now().plus(deadline);
@@ -157,7 +157,11 @@ public final class RunningHost implements AutoCloseable {
         List<String> lines = console();
         for (int i = 0; i < lines.size(); i++) {
             Matcher executing = EXECUTING.matcher(lines.get(i));
-            if (!executing.find() || !executing.group(2).contains(text)) {
+            if (!executing.find()) {
+                continue;
+            }
+            boolean details = i + 1 < lines.size() && lines.get(i + 1).startsWith("Trigger Details: ") && lines.get(i + 1).contains(text);
+            if (!executing.group(2).contains(text) && !details) {
                 continue;
             }
             String function = executing.group(1);

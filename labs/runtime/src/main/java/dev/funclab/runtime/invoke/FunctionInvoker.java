@@ -25,10 +25,19 @@ public final class FunctionInvoker {
     }
 
     public InvocationResult invoke(Invocation invocation, String reason) {
+        return invoke(invocation, reason, null);
+    }
+
+    /**
+     * @param details what identifies the trigger's event, logged right under the Executing line as the
+     *                Azure host does ({@code Trigger Details: MessageId: ..., DequeueCount: 1, ...}); may be null
+     */
+    public InvocationResult invoke(Invocation invocation, String reason, String details) {
         FunctionDefinition function = invocation.function();
         String name = function.name();
         invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name), invocation.id(), name));
-        log.info("Executing 'Functions." + name + "' (Reason='" + reason + "', Id=" + invocation.id() + ")");
+        String executing = "Executing 'Functions." + name + "' (Reason='" + reason + "', Id=" + invocation.id() + ")";
+        log.info(details == null ? executing : executing + System.lineSeparator() + "Trigger Details: " + details);
         long started = System.nanoTime();
 
         Thread thread = Thread.currentThread();

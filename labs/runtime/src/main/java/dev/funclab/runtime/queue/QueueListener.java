@@ -148,7 +148,9 @@ final class QueueListener implements TriggerListener {
         data.put("NextVisibleTime", message.getTimeNextVisible());
         data.put("PopReceipt", message.getPopReceipt());
         Invocation invocation = new Invocation(function, new QueueDelivery(content, text), data);
-        InvocationResult result = invoker.invoke(invocation, "New queue message detected on '" + queue.getQueueName() + "'.");
+        InvocationResult result = invoker.invoke(invocation, "New queue message detected on '" + queue.getQueueName() + "'.",
+                "MessageId: " + message.getMessageId() + ", DequeueCount: " + message.getDequeueCount()
+                        + ", InsertedOn: " + message.getInsertionTime());
         try {
             if (result.succeeded()) {
                 queue.deleteMessage(message.getMessageId(), message.getPopReceipt());

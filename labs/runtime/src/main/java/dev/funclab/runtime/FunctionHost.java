@@ -178,6 +178,7 @@ public final class FunctionHost implements AutoCloseable {
                     continue;
                 }
                 functions.add(function);
+                warnAboutIgnoredRetries(function, log);
             } catch (FunctionConfigurationException e) {
                 problems.add(e.getMessage());
             }
@@ -195,6 +196,17 @@ public final class FunctionHost implements AutoCloseable {
     private static FunctionConfigurationException cannotStart(List<String> problems) {
         return new FunctionConfigurationException("The host cannot start; fix these functions:\n  - "
                 + String.join("\n  - ", problems));
+    }
+
+    /** Azure honours retry policies for timer triggers only; queues and blobs have retries of their own. */
+    private static void warnAboutIgnoredRetries(FunctionDefinition function, HostLog log) {
+        boolean hasRetry = function.method().isAnnotationPresent(com.microsoft.azure.functions.annotation.FixedDelayRetry.class)
+                || function.method().isAnnotationPresent(com.microsoft.azure.functions.annotation.ExponentialBackoffRetry.class);
+        if (hasRetry && function.trigger(com.microsoft.azure.functions.annotation.TimerTrigger.class).isEmpty()) {
+            log.info("Warning: the retry policy of '" + function.name() + "' is ignored: Azure applies retry policies to "
+                    + "timer triggers here; a " + function.triggerType() + " retries by its own rules (maxDequeueCount, "
+                    + "blob retries).");
+        }
     }
 
     private static Server server(FrontDoor frontDoor, String address, int port) {

@@ -1,0 +1,49 @@
+package dev.funclab.runtime.blob;
+
+import com.azure.storage.blob.models.BlobItem;
+import dev.funclab.runtime.FunctionHost;
+import dev.funclab.runtime.HostOptions;
+import dev.funclab.runtime.TestApps;
+import dev.funclab.runtime.TestStorage;
+import dev.funclab.runtime.log.HostLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** %AppSetting%, {rand-guid}, {DateTime} and JSON message properties in binding paths. */
+class BindingExpressionsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void settingsBuiltInsAndMessagePropertiesResolve() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("app"), "fixtures.expressions", "{\"version\":\"2.0\"}",
+                Map.of("StampContainer", "stamps", "StampQueue", "stamp-requests"));
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
+                new HostLog(new PrintStream(new ByteArrayOutputStream())))) {
+            TestStorage.send("stamp-requests", "{\"kind\": \"first\"}");
+            TestStorage.send("stamp-requests", "{\"kind\": \"first\"}");
+
+            TestStorage.await("two stamps", Duration.ofSeconds(20), () -> names().size() >= 2);
+        }
+        List<String> names = names();
+        assertThat(names).hasSize(2).allSatisfy(name -> assertThat(name)
+                .matches("first/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.txt"));
+        assertThat(names.get(0)).as("{rand-guid} differs per call").isNotEqualTo(names.get(1));
+    }
+
+    private static List<String> names() {
+        var container = TestStorage.blobs().getBlobContainerClient("stamps");
+        return container.exists() ? container.listBlobs().stream().map(BlobItem::getName).toList() : List.of();
+    }
+}

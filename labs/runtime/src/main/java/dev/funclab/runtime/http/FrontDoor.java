@@ -67,8 +67,24 @@ public final class FrontDoor extends Handler.Abstract {
             log.error("The host failed on " + request.getMethod() + " " + request.getHttpURI().getPath(), e);
             reply = Reply.text(500, "");
         }
+        if (reply.status() == 413 || !drained(request)) {
+            // A body left unread must not be taken for the next request on this connection.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         reply.send(request, response, callback);
         return true;
+    }
+
+    /**
+     * Reads what is left of a request body that was answered without reading it (a 401, a 404),
+     * so that the connection can carry the next request; false when too much is left to bother.
+     */
+    private static boolean drained(Request request) {
+        try (InputStream rest = Content.Source.asInputStream(request)) {
+            return rest.readNBytes(1_048_576 + 1).length <= 1_048_576;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private Reply answer(Request request) {

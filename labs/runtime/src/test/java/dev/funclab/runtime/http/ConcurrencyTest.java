@@ -49,6 +49,28 @@ class ConcurrencyTest {
     }
 
     @Test
+    void aRequestRefusedBeforeItsBodyWasReadLeavesTheConnectionUsable() throws Exception {
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(TestApps.packaged(folder.resolve("app"), "fixtures.http"))
+                .withPort(0).withEnvironment(Map.of()), new HostLog(new PrintStream(new ByteArrayOutputStream())));
+             Socket socket = new Socket("127.0.0.1", host.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String body = "{\"name\": \"no key\"}";
+            out.write(("POST /api/secret HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 404");
+            out.write("GET /api/secret HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 401");
+            out.write("GET /api/hello?name=Again HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200").endsWith("Hello, Again");
+        }
+    }
+
+    @Test
     void oneConnectionCarriesManyRequests() throws Exception {
         try (FunctionHost host = start(); Socket socket = new Socket("127.0.0.1", host.port())) {
             socket.setSoTimeout(10_000);

@@ -59,6 +59,8 @@ public final class FunctionHost implements AutoCloseable {
     private final List<TriggerListener> listeners;
     private final StorageAccounts storage;
     private final HostLog log;
+    private volatile boolean closing;
+    private Thread listenerStart;
 
     private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server,
                          List<TriggerListener> listeners, StorageAccounts storage, HostLog log) {
@@ -82,7 +84,7 @@ public final class FunctionHost implements AutoCloseable {
         FunctionApp app = FunctionApp.load(options.appDir(), options.environment());
         AppSettings settings = app.settings();
         StorageAccounts storage = new StorageAccounts(settings, () -> Azurite.developmentStorage(options.environment(), log::info));
-        List<TriggerListener> listeners = new ArrayList<>();
+        List<TriggerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             HostContext context = new HostContext(hostId(app), settings, app.hostJson(), storage, log, new WakeUps());
             Bindings bindings = bindings(context);
@@ -102,15 +104,9 @@ public final class FunctionHost implements AutoCloseable {
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
             Server server = server(frontDoor, options.bindAddress(), port);
             server.start();
-            for (FunctionDefinition function : functions) {
-                TriggerListener listener = bindings.listenerFor(function, invoker);
-                if (listener != null) {
-                    listeners.add(listener);
-                    listener.start();
-                }
-            }
             FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, log);
             host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
+            host.startListeners(bindings, invoker);
             return host;
         } catch (Exception | Error e) {
             listeners.forEach(TriggerListener::close);
@@ -118,6 +114,36 @@ public final class FunctionHost implements AutoCloseable {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the queue, blob and timer listeners in the background: the storage SDK takes seconds to
+     * warm up, and HTTP functions need not wait for it. Nothing sent meanwhile is missed.
+     */
+    private void startListeners(Bindings bindings, FunctionInvoker invoker) {
+        if (functions.stream().allMatch(f -> f.trigger(com.microsoft.azure.functions.annotation.HttpTrigger.class).isPresent())) {
+            return;
+        }
+        listenerStart = new Thread(() -> {
+            long started = System.nanoTime();
+            for (FunctionDefinition function : functions) {
+                if (closing) {
+                    return;
+                }
+                try {
+                    TriggerListener listener = bindings.listenerFor(function, invoker);
+                    if (listener != null) {
+                        listeners.add(listener);
+                        listener.start();
+                    }
+                } catch (RuntimeException e) {
+                    log.error("The trigger of '" + function.name() + "' could not start", e);
+                }
+            }
+            log.info("Listening for " + listeners.size() + " trigger(s) (" + (System.nanoTime() - started) / 1_000_000 + "ms).");
+        }, "listener-start");
+        listenerStart.setDaemon(true);
+        listenerStart.start();
     }
 
     /** Every trigger and binding kind this host runs. */
@@ -272,7 +298,11 @@ public final class FunctionHost implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closing = true;
         try {
+            if (listenerStart != null) {
+                listenerStart.join(30_000);
+            }
             listeners.forEach(TriggerListener::close);
             server.stop();
         } finally {

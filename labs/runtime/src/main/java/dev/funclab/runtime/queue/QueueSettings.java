@@ -9,13 +9,13 @@ import java.time.Duration;
 /**
  * {@code extensions.queues} of host.json, with the Functions defaults: batch of 16 (at most 32), a new
  * batch when at most batchSize/2 x cores are running, 5 tries before the poison queue, and retries
- * made visible at once. Idle polling here starts at 10 ms and is capped at 100 ms (or a lower
+ * made visible at once. Idle polling here starts at 10 ms and is capped at 50 ms (or a lower
  * {@code maxPollingInterval}), so that new messages are picked up within tens of milliseconds.
  */
 public record QueueSettings(int batchSize, int newBatchThreshold, int maxDequeueCount, Duration visibilityTimeout,
                             Duration maxPollingInterval) {
 
-    static final Duration POLL_CAP = Duration.ofMillis(100);
+    static final Duration POLL_CAP = Duration.ofMillis(50);
 
     public static QueueSettings from(HostJson hostJson) {
         JsonNode queues = hostJson.extension("queues");

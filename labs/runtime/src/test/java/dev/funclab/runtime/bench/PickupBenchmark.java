@@ -25,21 +25,26 @@ import java.util.function.BooleanSupplier;
  */
 public final class PickupBenchmark {
 
+    private static final String EXECUTING = "Executing 'Functions.";
     private static final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> calls = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         Path app = TestApps.packaged(Files.createTempDirectory("bench").resolve("app"), "fixtures.bench");
-        HostLog log = new HostLog(new PrintStream(new ByteArrayOutputStream()));
+        HostLog log = new HostLog(System.getenv("BENCH_VERBOSE") != null ? System.out : new PrintStream(new ByteArrayOutputStream()));
         log.addListener(line -> {
-            int at = line.indexOf("Executing 'Functions.");
+            int at = line.indexOf(EXECUTING);
             if (at >= 0) {
-                firstSeen.putIfAbsent(line.substring(at, line.indexOf('\'', at + 21)) + "#" + count(line), System.nanoTime());
+                long now = System.nanoTime();
+                String function = line.substring(at + EXECUTING.length(), line.indexOf('\'', at + EXECUTING.length()));
+                firstSeen.put(function + "#" + calls.merge(function, 1, Integer::sum), now);
             }
         });
+        String storage = TestStorage.connectionString();
         long startStarted = System.nanoTime();
         try (FunctionHost host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
-                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())), log)) {
+                .withEnvironment(Map.of("AzureWebJobsStorage", storage)), log)) {
             long startMillis = (System.nanoTime() - startStarted) / 1_000_000;
             List<Long> external = new ArrayList<>();
             List<Long> chained = new ArrayList<>();
@@ -56,7 +61,7 @@ public final class PickupBenchmark {
                 TestStorage.upload("bench-blobs", "b" + i + ".txt", "x");
                 blobs.add(awaitNth("benchBlob", i) - uploaded);
             }
-            System.out.printf("Host start-up (in a warm JVM): %d ms%n", startMillis);
+            System.out.printf("Host start-up until it listens (storage app, JVM warmed by Azurite start): %d ms%n", startMillis);
             report("queue message sent from outside -> Executing (idle polling)", external);
             report("queue message written by a function of this host -> Executing (wake-up)", chained);
             report("new blob -> Executing (container scan)", blobs);
@@ -64,13 +69,8 @@ public final class PickupBenchmark {
         }
     }
 
-    private static int count(String line) {
-        String function = line.replaceAll(".*Executing 'Functions\\.([^']+)'.*", "$1");
-        return (int) firstSeen.keySet().stream().filter(k -> k.startsWith("Executing 'Functions." + function + "#")).count() + 1;
-    }
-
     private static long awaitNth(String function, int n) {
-        String key = "Executing 'Functions." + function + "#" + n;
+        String key = function + "#" + n;
         TestStorage.await(function + " call " + n, Duration.ofSeconds(30), (BooleanSupplier) () -> firstSeen.containsKey(key));
         return firstSeen.get(key);
     }

@@ -11,36 +11,33 @@ import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
 import dev.funclab.runtime.convert.Json;
 import dev.funclab.runtime.function.FunctionDefinition;
-import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.function.PollingListener;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationResult;
 import dev.funclab.runtime.log.HostLog;
-import dev.funclab.runtime.storage.Doorbell;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Watches one container for one function. Each blob version (ETag) that fits the pattern is
  * processed once: a receipt is written after success. A failing version is tried
  * {@value #MAX_TRIES} times, then a message naming it goes to {@value #POISON_QUEUE}.
- * The container is listed every {@value #SCAN_MILLIS} ms, and at once when a function of this
+ * The container is listed every 200 ms, and at once when a function of this
  * host writes to it, so new blobs are picked up well within a second.
  */
-final class BlobListener implements TriggerListener {
+final class BlobListener extends PollingListener {
 
     static final int MAX_TRIES = 5;
     static final String POISON_QUEUE = "webjobs-blobtrigger-poison";
-    private static final long SCAN_MILLIS = 200;
+    private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
 
     private final FunctionDefinition function;
     private final FunctionInvoker invoker;
@@ -52,13 +49,11 @@ final class BlobListener implements TriggerListener {
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
-    private final Doorbell doorbell = new Doorbell();
-    private volatile boolean running;
-    private Thread scanner;
+    private boolean reported;
 
     BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
                  BlobReceipts receipts, QueueServiceClient queues, HostLog log) {
+        super("blob-" + container.getBlobContainerName(), Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         this.function = function;
         this.invoker = invoker;
         this.container = container;
@@ -66,50 +61,33 @@ final class BlobListener implements TriggerListener {
         this.receipts = receipts;
         this.queues = queues;
         this.log = log;
-        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), runnable -> {
-            Thread thread = new Thread(runnable, "blob-" + container.getBlobContainerName() + "-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
-    public void start() {
-        running = true;
-        scanner = new Thread(this::scanLoop, "blob-" + container.getBlobContainerName());
-        scanner.setDaemon(true);
-        scanner.start();
-    }
-
-    void wakeUp() {
-        doorbell.ring();
-    }
-
-    private void scanLoop() {
-        boolean reported = false;
-        while (running) {
-            try {
-                scan();
-                reported = false;
-            } catch (BlobStorageException e) {
-                if (e.getStatusCode() != 404 && !reported) { // 404: the container does not exist yet
-                    log.info("Container '" + container.getBlobContainerName() + "' could not be listed (" + e.getStatusCode()
-                            + "): " + e.getServiceMessage() + ". Retrying.");
-                    reported = true;
-                }
-            } catch (RuntimeException e) {
-                if (running && !reported) {
-                    log.info("Container '" + container.getBlobContainerName() + "' could not be listed: " + e.getMessage() + ". Retrying.");
-                    reported = true;
-                }
+    protected Duration poll() {
+        try {
+            scan();
+            reported = false;
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() != 404) { // 404: the container does not exist yet
+                report("(" + e.getStatusCode() + "): " + e.getServiceMessage());
             }
-            pause();
+        } catch (RuntimeException e) {
+            report(": " + e.getMessage());
+        }
+        return SCAN_INTERVAL;
+    }
+
+    private void report(String problem) {
+        if (running() && !reported) {
+            log.info("Container '" + container.getBlobContainerName() + "' could not be listed " + problem + ". Retrying.");
+            reported = true;
         }
     }
 
     private void scan() {
         for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(pattern.prefix()), null)) {
-            if (!running) {
+            if (!running()) {
                 return;
             }
             var parts = pattern.match(item.getName());
@@ -123,7 +101,7 @@ final class BlobListener implements TriggerListener {
                 underWay.remove(key);
                 continue;
             }
-            workers.execute(() -> {
+            submit(() -> {
                 try {
                     process(item, eTag, key, parts.get());
                 } finally {
@@ -192,29 +170,4 @@ final class BlobListener implements TriggerListener {
         log.info("Blob '" + container.getBlobContainerName() + "/" + blobName + "' failed " + MAX_TRIES
                 + " times in 'Functions." + function.name() + "'. Moved a message naming it to queue '" + POISON_QUEUE + "'.");
     }
-
-    private void pause() {
-        try {
-            doorbell.await(SCAN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        wakeUp();
-        workers.shutdown();
-        try {
-            if (scanner != null) {
-                scanner.join(5_000);
-            }
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

@@ -5,21 +5,17 @@ import com.azure.storage.queue.models.QueueMessageItem;
 import com.azure.storage.queue.models.QueueStorageException;
 import dev.funclab.runtime.convert.JsonProperties;
 import dev.funclab.runtime.function.FunctionDefinition;
-import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.function.PollingListener;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationResult;
 import dev.funclab.runtime.log.HostLog;
-import dev.funclab.runtime.storage.Doorbell;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds one queue to one function, at least once: a message is deleted only after the function
@@ -27,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code maxDequeueCount} tries it moves, unchanged, to {@code <queue>-poison}. A queue that does
  * not exist yet is waited for.
  */
-final class QueueListener implements TriggerListener {
+final class QueueListener extends PollingListener {
 
     /** How long a message stays hidden while a function works on it, as in the Functions extension. */
     private static final Duration PROCESSING_VISIBILITY = Duration.ofMinutes(10);
@@ -40,13 +36,12 @@ final class QueueListener implements TriggerListener {
     private final QueueSettings settings;
     private final HostLog log;
     private final Semaphore slots;
-    private final ExecutorService workers;
-    private final Doorbell doorbell = new Doorbell();
-    private volatile boolean running;
-    private Thread poller;
+    private Duration idleWait = FIRST_POLL;
+    private boolean reported;
 
     QueueListener(FunctionDefinition function, FunctionInvoker invoker, QueueClient queue, QueueClient poison,
                   QueueSettings settings, HostLog log) {
+        super("queue-" + queue.getQueueName(), 0);
         this.function = function;
         this.invoker = invoker;
         this.queue = queue;
@@ -54,75 +49,53 @@ final class QueueListener implements TriggerListener {
         this.settings = settings;
         this.log = log;
         this.slots = new Semaphore(settings.batchSize() + settings.newBatchThreshold());
-        this.workers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "queue-" + queue.getQueueName() + "-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
-    public void start() {
-        running = true;
-        poller = new Thread(this::poll, "queue-" + queue.getQueueName());
-        poller.setDaemon(true);
-        poller.start();
-    }
-
-    /** Someone just wrote to this queue: look now. */
-    void wakeUp() {
-        doorbell.ring();
-    }
-
-    private void poll() {
-        Duration wait = FIRST_POLL;
-        boolean reported = false;
-        while (running) {
-            try {
-                int room = Math.min(settings.batchSize(), slots.availablePermits());
-                if (room == 0) {
-                    slots.acquire();
-                    slots.release();
-                    continue;
-                }
-                List<QueueMessageItem> batch = queue.receiveMessages(room, PROCESSING_VISIBILITY, null, null).stream().toList();
-                reported = false;
-                if (batch.isEmpty()) {
-                    pause(wait);
-                    wait = wait.multipliedBy(2).compareTo(settings.maxPollingInterval()) > 0 ? settings.maxPollingInterval() : wait.multipliedBy(2);
-                    continue;
-                }
-                wait = FIRST_POLL;
-                for (QueueMessageItem message : batch) {
-                    slots.acquireUninterruptibly();
-                    workers.execute(() -> {
-                        try {
-                            process(message);
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                }
-            } catch (QueueStorageException e) {
-                if (e.getStatusCode() == 404) {
-                    pause(Duration.ofMillis(250)); // the queue does not exist yet: wait for it
-                    continue;
-                }
-                if (!reported) {
-                    log.info("Queue '" + queue.getQueueName() + "' could not be read (" + e.getStatusCode() + "): "
-                            + e.getServiceMessage() + ". Retrying.");
-                    reported = true;
-                }
-                pause(Duration.ofMillis(500));
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running && !reported) {
-                    log.info("Queue '" + queue.getQueueName() + "' could not be read: " + e.getMessage() + ". Retrying.");
-                    reported = true;
-                }
-                pause(Duration.ofMillis(500));
+    protected Duration poll() throws InterruptedException {
+        try {
+            int room = Math.min(settings.batchSize(), slots.availablePermits());
+            if (room == 0) {
+                slots.acquire(); // wait for a call to end
+                slots.release();
+                return Duration.ZERO;
             }
+            List<QueueMessageItem> batch = queue.receiveMessages(room, PROCESSING_VISIBILITY, null, null).stream().toList();
+            reported = false;
+            if (batch.isEmpty()) {
+                Duration wait = idleWait;
+                Duration doubled = idleWait.multipliedBy(2);
+                idleWait = doubled.compareTo(settings.maxPollingInterval()) > 0 ? settings.maxPollingInterval() : doubled;
+                return wait;
+            }
+            idleWait = FIRST_POLL;
+            for (QueueMessageItem message : batch) {
+                slots.acquireUninterruptibly();
+                submit(() -> {
+                    try {
+                        process(message);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+            return Duration.ZERO;
+        } catch (QueueStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Duration.ofMillis(250); // the queue does not exist yet: wait for it
+            }
+            report("(" + e.getStatusCode() + "): " + e.getServiceMessage());
+            return Duration.ofMillis(500);
+        } catch (RuntimeException e) {
+            report(": " + e.getMessage());
+            return Duration.ofMillis(500);
+        }
+    }
+
+    private void report(String problem) {
+        if (running() && !reported) {
+            log.info("Queue '" + queue.getQueueName() + "' could not be read " + problem + ". Retrying.");
+            reported = true;
         }
     }
 
@@ -172,29 +145,5 @@ final class QueueListener implements TriggerListener {
         poison.createIfNotExists();
         poison.sendMessage(text);
         queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
-    }
-
-    private void pause(Duration duration) {
-        try {
-            doorbell.await(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        wakeUp();
-        workers.shutdown();
-        try {
-            if (poller != null) {
-                poller.join(5_000);
-            }
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

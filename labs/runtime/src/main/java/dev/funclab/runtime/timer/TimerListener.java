@@ -1,12 +1,11 @@
 package dev.funclab.runtime.timer;
 
 import dev.funclab.runtime.function.FunctionDefinition;
-import dev.funclab.runtime.function.TriggerListener;
+import dev.funclab.runtime.function.PollingListener;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationResult;
 import dev.funclab.runtime.log.HostLog;
-import dev.funclab.runtime.storage.Doorbell;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -14,18 +13,18 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 
 /** Fires one timer function on its schedule, one call at a time, retrying failures as its policy says. */
-final class TimerListener implements TriggerListener {
+final class TimerListener extends PollingListener {
 
     private final FunctionDefinition function;
     private final FunctionInvoker invoker;
     private final Schedule schedule;
     private final RetryPolicy retry;
     private final HostLog log;
-    private final Doorbell doorbell = new Doorbell();
-    private volatile boolean running;
-    private Thread thread;
+    private ZonedDateTime last;
+    private ZonedDateTime next;
 
     TimerListener(FunctionDefinition function, FunctionInvoker invoker, Schedule schedule, RetryPolicy retry, HostLog log) {
+        super("timer-" + function.name(), 1);
         this.function = function;
         this.invoker = invoker;
         this.schedule = schedule;
@@ -35,32 +34,29 @@ final class TimerListener implements TriggerListener {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "timer-" + function.name());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        ZonedDateTime last = ZonedDateTime.now(ZoneOffset.UTC);
-        ZonedDateTime next = schedule.next(last);
+        last = ZonedDateTime.now(ZoneOffset.UTC);
+        next = schedule.next(last);
         log.info("Timer '" + function.name() + "' (" + schedule + ") fires next at " + next);
-        while (running) {
-            Duration wait = Duration.between(ZonedDateTime.now(ZoneOffset.UTC), next);
-            if (!wait.isNegative() && !wait.isZero()) {
-                sleep(wait);
-                continue;
-            }
-            ZonedDateTime fired = ZonedDateTime.now(ZoneOffset.UTC);
-            ZonedDateTime following = schedule.next(fired);
-            fire(TimerInfo.json(last, fired, following, Duration.between(next, fired).toSeconds() > 60), fired);
-            last = fired;
-            next = following;
-        }
+        super.start();
     }
 
-    private void fire(String timerInfo, ZonedDateTime fired) {
-        for (int attempt = 0; running; attempt++) {
+    /** Waits for the next time; then fires, one call at a time. */
+    @Override
+    protected Duration poll() throws InterruptedException {
+        Duration wait = Duration.between(ZonedDateTime.now(ZoneOffset.UTC), next);
+        if (!wait.isNegative() && !wait.isZero()) {
+            return wait;
+        }
+        ZonedDateTime fired = ZonedDateTime.now(ZoneOffset.UTC);
+        ZonedDateTime following = schedule.next(fired);
+        fire(TimerInfo.json(last, fired, following, Duration.between(next, fired).toSeconds() > 60), fired);
+        last = fired;
+        next = following;
+        return Duration.ZERO;
+    }
+
+    private void fire(String timerInfo, ZonedDateTime fired) throws InterruptedException {
+        for (int attempt = 0; running(); attempt++) {
             InvocationResult result = invoker.invoke(new Invocation(function, timerInfo, Map.of()), "Timer fired at " + fired);
             if (result.succeeded() || attempt >= retry.maxRetryCount()) {
                 return;
@@ -68,29 +64,7 @@ final class TimerListener implements TriggerListener {
             Duration delay = retry.delayBefore(attempt + 1);
             log.info("Retrying 'Functions." + function.name() + "' in " + delay.toMillis() + "ms (retry " + (attempt + 1)
                     + " of " + retry.maxRetryCount() + ")");
-            sleep(delay);
-        }
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            doorbell.await(Math.min(duration.toMillis(), 60_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        doorbell.ring();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(delay);
         }
     }
 }

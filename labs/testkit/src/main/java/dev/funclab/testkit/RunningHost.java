@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,6 +32,9 @@ public final class RunningHost implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final String LISTENING = "Listening on ";
+    private static final int MAX_LINES = 20_000;
+    private static final int MAX_LINE = 4_000;
+    private static final long MAX_LOG_BYTES = 20_000_000;
     private static final Pattern EXECUTING = Pattern.compile("Executing 'Functions\\.([^']+)' \\(Reason='(.*)', Id=([0-9a-f-]+)\\)");
 
     private final Process process;
@@ -66,7 +69,7 @@ public final class RunningHost implements AutoCloseable {
         }
 
         Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
-        List<String> console = new CopyOnWriteArrayList<>();
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
         Process process;
         try {
             Files.createDirectories(logFile.getParent());
@@ -80,7 +83,7 @@ public final class RunningHost implements AutoCloseable {
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            for (String line : console) {
+            for (String line : snapshot(console)) {
                 if (line.startsWith(LISTENING)) {
                     return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console, logFile);
                 }
@@ -92,18 +95,35 @@ public final class RunningHost implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new HostStartException("The function host did not start for " + module.folder() + ".\n"
-                + "Its output was:\n  " + String.join("\n  ", console)
+                + "Its output was:\n  " + String.join("\n  ", snapshot(console))
                 + "\nFix what it names, then run the tests again (you can also try: scripts/run " + module.lab() + ").");
     }
 
+    /**
+     * Copies the host's output to the console list and the log file, within bounds: a function that
+     * floods its log must not exhaust the test JVM's memory or the disk.
+     */
     private static void pump(Process process, List<String> console, Path logFile) {
+        long written = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                console.add(line);
-                log.println(line);
-                log.flush();
+                String kept = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " ...(cut)" : line;
+                synchronized (console) {
+                    if (console.size() >= MAX_LINES) {
+                        console.subList(0, MAX_LINES / 10).clear(); // keep the newest lines
+                    }
+                    console.add(kept);
+                }
+                if (written < MAX_LOG_BYTES) {
+                    log.println(kept);
+                    log.flush();
+                    written += kept.length() + 1;
+                    if (written >= MAX_LOG_BYTES) {
+                        log.println("(host log cut at " + MAX_LOG_BYTES / 1_000_000 + " MB)");
+                    }
+                }
             }
         } catch (IOException e) {
             console.add("(host console closed: " + e.getMessage() + ")");
@@ -128,9 +148,15 @@ public final class RunningHost implements AutoCloseable {
         return keys;
     }
 
-    /** Every line the host has printed so far. */
+    /** Every line the host has printed so far (the newest 20,000 when it printed more). */
     public List<String> console() {
-        return new ArrayList<>(console);
+        return snapshot(console);
+    }
+
+    private static List<String> snapshot(List<String> console) {
+        synchronized (console) {
+            return new ArrayList<>(console);
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.time.Instant;
+
 
 /**
  * Starts the lab's host before the first test of a class (so a host that cannot start fails each
@@ -18,6 +20,11 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
     /** Every test of the class runs against a started host, whether or not it calls it over HTTP. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        RunSettings settings = settings(context);
+        settings.deadline().filter(Instant.now()::isAfter).ifPresent(deadline -> {
+            throw new AssertionError("Not run: the time limit for grading this submission was reached before this test "
+                    + "started. Earlier tests took too long; look for a function that loops or waits.");
+        });
         host(context);
     }
 
@@ -30,16 +37,20 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (parameter.getParameter().getType() == LabStorage.class) {
-            return LabStorage.shared();
+            return settings(context).labStorage();
         }
         RunningHost host = host(context);
-        return parameter.getParameter().getType() == LabClient.class ? new LabClient(host) : host;
+        return parameter.getParameter().getType() == LabClient.class ? new LabClient(host, settings(context).clientTimeout()) : host;
+    }
+
+    private static RunSettings settings(ExtensionContext context) {
+        return RunSettings.from(context::getConfigurationParameter);
     }
 
     private static RunningHost host(ExtensionContext context) {
         ExtensionContext classContext = outermostClass(context);
         HostHolder holder = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(HostHolder.class,
-                type -> HostHolder.start(classContext.getRequiredTestClass().getSimpleName()), HostHolder.class);
+                type -> HostHolder.start(settings(context), classContext.getRequiredTestClass().getSimpleName()), HostHolder.class);
         return holder.host();
     }
 
@@ -55,9 +66,9 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
     /** Either a running host or the reason it could not start, kept for the whole test class. */
     private record HostHolder(RunningHost running, RuntimeException failure) implements AutoCloseable {
 
-        static HostHolder start(String name) {
+        static HostHolder start(RunSettings settings, String name) {
             try {
-                return new HostHolder(RunningHost.start(LabModule.current(), name), null);
+                return new HostHolder(RunningHost.start(settings.module(), name, settings::labStorage), null);
             } catch (RuntimeException e) {
                 return new HostHolder(null, e);
             }

@@ -42,20 +42,38 @@ public final class GradeBook {
 
     public static GradeBook read(Path kit) throws IOException {
         List<LabGrade> labs = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(kit.resolve("labs"))) {
-            for (Path folder : folders.filter(f -> f.getFileName().toString().matches("lab\\d+-.*"))
-                    .filter(f -> Files.exists(f.resolve("pom.xml"))).sorted().toList()) {
-                String lab = folder.getFileName().toString();
-                Path report = folder.resolve("target/grades/" + lab + ".json");
-                if (!Files.exists(report)) {
-                    labs.add(new LabGrade(lab, 0, 100, "not graded: no report; the lab did not compile or its tests did not run", List.of()));
-                    continue;
-                }
-                LabReport lr = Json.MAPPER.readValue(report.toFile(), LabReport.class);
-                labs.add(new LabGrade(lab, lr.earned(), lr.points(), "", lr.tests()));
-            }
+        for (Path folder : labFolders(kit)) {
+            labs.add(readLab(folder));
         }
+        return of(labs);
+    }
+
+    public static GradeBook of(List<LabGrade> labs) {
         return new GradeBook(List.copyOf(labs));
+    }
+
+    /** The lab folders of a copy of the kit, in order: {@code labs/lab1-...}, {@code labs/lab2-...}, ... */
+    public static List<Path> labFolders(Path kit) throws IOException {
+        try (Stream<Path> folders = Files.list(kit.resolve("labs"))) {
+            return folders.filter(f -> f.getFileName().toString().matches("lab\\d+-.*"))
+                    .filter(f -> Files.exists(f.resolve("pom.xml"))).sorted().toList();
+        }
+    }
+
+    /** A lab's grade from its report, or 0 with a note when it has none. */
+    public static LabGrade readLab(Path folder) throws IOException {
+        String lab = folder.getFileName().toString();
+        Path report = folder.resolve("target/grades/" + lab + ".json");
+        if (!Files.exists(report)) {
+            return notGraded(lab, "not graded: no report; the lab did not compile or its tests did not run");
+        }
+        LabReport lr = Json.MAPPER.readValue(report.toFile(), LabReport.class);
+        return new LabGrade(lab, lr.earned(), lr.points(), "", lr.tests());
+    }
+
+    /** A lab that scores 0 for the reason given. */
+    public static LabGrade notGraded(String lab, String note) {
+        return new LabGrade(lab, 0, 100, note, List.of());
     }
 
     public int earned() {
@@ -95,11 +113,12 @@ public final class GradeBook {
 
     public void write(Path folder) throws IOException {
         Files.createDirectories(folder);
-        Files.write(folder.resolve("grades.json"), Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(new Summary(earned(), points(), labs)));
         Files.writeString(folder.resolve("grades.md"), markdown(), StandardCharsets.UTF_8);
         Files.write(folder.resolve("results.json"), Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(gradescope()));
+        // Last, so that its presence means the whole grade was written (the class grader resumes on it).
+        Files.write(folder.resolve("grades.json"), Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(new Summary(earned(), points(), labs)));
     }
 
     /** grades.json: the total and each lab with its tests. */

@@ -15,7 +15,7 @@ public final class GuideHintExtension implements TestExecutionExceptionHandler {
         if (graded.isEmpty() || !(failure instanceof AssertionError)) {
             throw failure;
         }
-        String message = failure.getMessage() + "\n-> " + GuideHint.of(LabModule.current(), graded.get());
+        String message = failure.getMessage() + "\n-> " + GuideHint.of(RunSettings.from(context::getConfigurationParameter).module(), graded.get());
         // Keep expected and actual values, which IDEs show as a diff.
         AssertionError teaching = failure instanceof AssertionFailedError values && values.isExpectedDefined()
                 ? new AssertionFailedError(message, values.getExpected().getValue(), values.getActual().getValue(), failure.getCause())

@@ -19,18 +19,19 @@ import java.util.Map;
  */
 public final class LabClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final RunningHost host;
+    private final Duration timeout;
     private final Map<String, String> headers;
 
-    LabClient(RunningHost host) {
-        this(host, Map.of());
+    LabClient(RunningHost host, Duration timeout) {
+        this(host, timeout, Map.of());
     }
 
-    private LabClient(RunningHost host, Map<String, String> headers) {
+    private LabClient(RunningHost host, Duration timeout, Map<String, String> headers) {
         this.host = host;
+        this.timeout = timeout;
         this.headers = Map.copyOf(headers);
     }
 
@@ -55,7 +56,7 @@ public final class LabClient {
     public LabClient header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new LabClient(host, more);
+        return new LabClient(host, timeout, more);
     }
 
     /** The function key the host was started with. */
@@ -87,7 +88,7 @@ public final class LabClient {
 
     public LabResponse send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         URI uri = host.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body);
         headers.forEach(request::header);
         if (contentType != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", contentType);
@@ -97,7 +98,7 @@ public final class LabClient {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new LabResponse(described, response.statusCode(), response.headers(), response.body());
         } catch (java.net.http.HttpTimeoutException e) {
-            throw new AssertionError(described + " got no answer within " + TIMEOUT.toSeconds()
+            throw new AssertionError(described + " got no answer within " + timeout.toSeconds()
                     + " s. Does the function loop or wait forever? Host log: " + host.logFile());
         } catch (IOException e) {
             throw new AssertionError(described + " failed: " + e.getMessage() + (host.isAlive() ? ""

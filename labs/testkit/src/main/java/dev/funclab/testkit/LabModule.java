@@ -5,13 +5,12 @@ import java.nio.file.Path;
 
 /**
  * The Maven module whose tests are running: a starter in {@code labs/<lab>} or a solution in
- * {@code solutions/<lab>}. Surefire runs tests in the module folder; {@code funclab.app.dir} overrides.
+ * {@code solutions/<lab>}. Surefire runs tests in the module folder; {@link RunSettings#APP_DIR} overrides.
  */
 public record LabModule(Path folder) {
 
-    public static LabModule current() {
-        String configured = System.getProperty("funclab.app.dir");
-        return new LabModule(Path.of(configured != null ? configured : System.getProperty("user.dir")).toAbsolutePath().normalize());
+    public static LabModule at(String folder) {
+        return new LabModule(Path.of(folder).toAbsolutePath().normalize());
     }
 
     /** {@code lab1-http-api} */

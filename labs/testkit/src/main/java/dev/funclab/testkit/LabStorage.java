@@ -30,12 +30,13 @@ import java.util.function.Supplier;
 
 /**
  * The storage the lab's host uses in tests: one Azurite per test JVM, on free ports, stopped when
- * the JVM ends. Tests use it as a student would use Storage Explorer: upload a blob, send a
+ * the JVM ends (or the storage the run names, see {@link RunSettings#storage()}). Tests use it as a student would use Storage Explorer: upload a blob, send a
  * message, read what the functions wrote, waiting with a deadline.
  */
 public final class LabStorage {
 
     private static LabStorage shared;
+    private static final Map<String, LabStorage> byConnection = new HashMap<>();
 
     private final String connectionString;
     private final BlobServiceClient blobs;
@@ -57,6 +58,11 @@ public final class LabStorage {
             shared = new LabStorage(emulator.connectionString());
         }
         return shared;
+    }
+
+    /** Storage that is already running, such as the Azurite the grader starts for one submission. */
+    public static synchronized LabStorage of(String connectionString) {
+        return byConnection.computeIfAbsent(connectionString, LabStorage::new);
     }
 
     public String connectionString() {

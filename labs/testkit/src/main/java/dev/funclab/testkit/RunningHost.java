@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +52,17 @@ public final class RunningHost implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts the host for {@code module} and waits until it listens. */
+    /** Starts the host for {@code module} with the test JVM's storage and waits until it listens. */
     public static RunningHost start(LabModule module, String name) {
+        return start(module, name, LabStorage::shared);
+    }
+
+    /**
+     * Starts the host for {@code module} and waits until it listens.
+     *
+     * @param storage the storage to give the host, asked for only when the app uses storage
+     */
+    public static RunningHost start(LabModule module, String name, Supplier<LabStorage> storage) {
         FunctionKeys keys = FunctionKeys.generate();
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -64,8 +74,8 @@ public final class RunningHost implements AutoCloseable {
         // App settings reach the functions as environment variables, as in Azure.
         LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(builder.environment()::putIfAbsent);
         if (StorageUse.of(module.folder())) {
-            // Storage of this test JVM's own, so that parallel runs never meet.
-            builder.environment().put("AzureWebJobsStorage", LabStorage.shared().connectionString());
+            // Storage of this run's own, so that parallel runs never meet.
+            builder.environment().put("AzureWebJobsStorage", storage.get().connectionString());
         }
 
         Path logFile = module.target().resolve("host-logs").resolve(name + ".log");

@@ -1,0 +1,102 @@
+package dev.funclab.grader;
+
+import dev.funclab.testkit.GradeBook;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code funclab-grader submission <copy>} and {@code funclab-grader class <folder> --jobs N}:
+ * grading with the kit's pristine tests, without a Maven build per submission.
+ */
+@Command(name = "funclab-grader", mixinStandardHelpOptions = true,
+        description = "Grades students' copies of the kit with the kit's own tests (scripts/grade and scripts/grade-all run it).")
+public final class GraderCommand {
+
+    @Option(names = "--kit", paramLabel = "FOLDER", description = "The built kit whose tests grade (default: the current folder).")
+    Path kit = Path.of(".");
+
+    @Option(names = "--time-limit", paramLabel = "TIME", defaultValue = "10m", converter = TimeConverter.class,
+            description = "Time for one submission (default: ${DEFAULT-VALUE}); tests that would start later score 0.")
+    Duration perSubmission;
+
+    @Option(names = "--test-time-limit", paramLabel = "TIME", defaultValue = "60s", converter = TimeConverter.class,
+            description = "Time for one test (default: ${DEFAULT-VALUE}).")
+    Duration perTest;
+
+    @Option(names = "--call-time-limit", paramLabel = "TIME", defaultValue = "15s", converter = TimeConverter.class,
+            description = "Time for one HTTP call to a function (default: ${DEFAULT-VALUE}).")
+    Duration perCall;
+
+    @Command(name = "submission", description = "Grades one copy: prints its grade table and writes its reports.")
+    int submission(@Parameters(paramLabel = "COPY", description = "A copy of the kit: a folder, a .zip or a git bundle.") Path copy,
+                   @Option(names = "--out", paramLabel = "FOLDER", description = "Where the reports go (default: COPY/target/grades).")
+                   Path out) throws Exception {
+        if (!Files.exists(copy)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), copy + " does not exist");
+        }
+        Path reports = out != null ? out : (Files.isDirectory(copy) ? copy.resolve("target/grades") : Path.of("target/grades"));
+        System.out.println("Grading " + copy.toAbsolutePath().normalize() + " ...");
+        GradeBook book = grader().grade(Submission.of(copy.toAbsolutePath().normalize()), reports.toAbsolutePath().normalize());
+        book.print(System.out);
+        System.out.println("Reports: " + reports.toAbsolutePath().normalize() + " (grades.json, grades.md, results.json, grade.log, host-logs/)");
+        return 0;
+    }
+
+    @Command(name = "class", description = "Grades every submission in a folder (folders, .zip files, git bundles) "
+            + "and writes gradebook.csv; run it again after an interruption to go on.")
+    int wholeClass(@Parameters(paramLabel = "FOLDER", description = "The folder of submissions.") Path folder,
+                   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).")
+                   int jobs,
+                   @Option(names = "--out", paramLabel = "FOLDER", description = "Where reports go (default: FOLDER/_grades).")
+                   Path out) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), folder + " is not a folder of submissions");
+        }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--jobs must be 1 or more");
+        }
+        Path reports = (out != null ? out : folder.resolve("_grades")).toAbsolutePath().normalize();
+        int failed = new ClassGrader(grader(), jobs, System.out).grade(folder.toAbsolutePath().normalize(), reports);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private SubmissionGrader grader() {
+        return new SubmissionGrader(Kit.at(kit), new LabTests.Limits(perSubmission, perTest, perCall));
+    }
+
+    public static void main(String[] args) {
+        CommandLine command = new CommandLine(new GraderCommand());
+        command.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + e.getMessage());
+            return 2;
+        });
+        System.exit(command.execute(args));
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 1h}. */
+    static final class TimeConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern TIME = Pattern.compile("(\\d+)\\s*([smh])");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher matcher = TIME.matcher(value.strip());
+            if (!matcher.matches()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a time: write 90s, 10m or 1h");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.funclab.grader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where one submission is graded: for each lab of the kit, the student's {@code src/main},
+ * {@code host.json} and {@code local.settings.json} (the starter's where the student has none),
+ * and nothing else of theirs: tests and build files always come from the kit.
+ */
+final class Workspace {
+
+    private static final List<String> STUDENT_PARTS = List.of("src/main", "host.json", "local.settings.json");
+
+    private final Path root;
+
+    private Workspace(Path root) {
+        this.root = root;
+    }
+
+    /** Lays out the workspace; returns it with the names of labs the submission did not have. */
+    static Workspace prepare(Kit kit, Optional<Path> submission, Path root, List<String> missingLabs) throws IOException {
+        for (Kit.Lab lab : kit.labs()) {
+            Path into = root.resolve("labs").resolve(lab.name());
+            Files.createDirectories(into);
+            Optional<Path> theirs = submission.map(s -> s.resolve("labs").resolve(lab.name())).filter(Files::isDirectory);
+            if (theirs.isEmpty()) {
+                missingLabs.add(lab.name());
+            }
+            // The kit's pom.xml: the host knows a Maven project by it, and the build is the kit's.
+            copy(lab.starter("pom.xml"), into.resolve("pom.xml"));
+            for (String part : STUDENT_PARTS) {
+                Path source = theirs.map(t -> t.resolve(part)).filter(Files::exists).orElse(lab.starter(part));
+                if (Files.exists(source)) {
+                    copy(source, into.resolve(part));
+                }
+            }
+        }
+        return new Workspace(root);
+    }
+
+    Path lab(String name) {
+        return root.resolve("labs").resolve(name);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Copies a file or a tree; symbolic links are skipped, so nothing outside the submission is read. */
+    private static void copy(Path source, Path target) throws IOException {
+        if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(source)) {
+            walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
+        }
+        for (Path file : files) {
+            Path to = target.resolve(source.relativize(file).toString());
+            Files.createDirectories(to.getParent());
+            Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

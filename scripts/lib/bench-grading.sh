@@ -5,7 +5,7 @@
 # The gradebook must match what was generated, so the benchmark checks the grades too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/labs.sh"
-count="${1:-40}" jobs="${2:-$(nproc)}"
+count="${1:-40}" jobs="${2:-$(( $(nproc) + 1 ))}"
 [[ "$count" =~ ^[1-9][0-9]*$ && "$jobs" =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/bench grading [count] [jobs]"
 mapfile -t labs < <(lab_names)
 
@@ -37,7 +37,7 @@ source "$KIT_ROOT/scripts/lib/grader.sh"
 build_grader
 echo "Grading $count generated submissions x ${#labs[@]} labs, $jobs at a time, on $(nproc) cores ..."
 start=$(date +%s)
-java -jar "$GRADER_JAR" --kit "$KIT_ROOT" class "$class" --jobs "$jobs" > "$class/grade-all.log" 2>&1 \
+java -jar "$GRADER_JAR" --kit "$KIT_ROOT" class "$class" --jobs "$jobs" 2>&1 | tee "$class/grade-all.log" | grep '^\[' \
   || { tail -20 "$class/grade-all.log"; die "grading failed"; }
 seconds=$(( $(date +%s) - start ))
 

@@ -53,18 +53,20 @@ public final class GraderCommand {
     @Command(name = "class", description = "Grades every submission in a folder (folders, .zip files, git bundles) "
             + "and writes gradebook.csv; run it again after an interruption to go on.")
     int wholeClass(@Parameters(paramLabel = "FOLDER", description = "The folder of submissions.") Path folder,
-                   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).")
-                   int jobs,
+                   @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once (default: one more "
+                           + "than the cores, as a submission's tests often wait on its hosts).")
+                   Integer jobs,
                    @Option(names = "--out", paramLabel = "FOLDER", description = "Where reports go (default: FOLDER/_grades).")
                    Path out) throws Exception {
         if (!Files.isDirectory(folder)) {
             throw new CommandLine.ParameterException(new CommandLine(this), folder + " is not a folder of submissions");
         }
-        if (jobs < 1) {
+        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors() + 1;
+        if (parallel < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--jobs must be 1 or more");
         }
         Path reports = (out != null ? out : folder.resolve("_grades")).toAbsolutePath().normalize();
-        int failed = new ClassGrader(grader(), jobs, System.out).grade(folder.toAbsolutePath().normalize(), reports);
+        int failed = new ClassGrader(grader(), parallel, System.out).grade(folder.toAbsolutePath().normalize(), reports);
         return failed == 0 ? 0 : 1;
     }
 

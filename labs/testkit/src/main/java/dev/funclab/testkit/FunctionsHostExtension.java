@@ -68,7 +68,7 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
 
         static HostHolder start(RunSettings settings, String name) {
             try {
-                return new HostHolder(RunningHost.start(settings.module(), name, settings::labStorage), null);
+                return new HostHolder(RunningHost.start(settings.module(), name, settings.storage()), null);
             } catch (RuntimeException e) {
                 return new HostHolder(null, e);
             }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,15 +53,16 @@ public final class RunningHost implements AutoCloseable {
 
     /** Starts the host for {@code module} with the test JVM's storage and waits until it listens. */
     public static RunningHost start(LabModule module, String name) {
-        return start(module, name, LabStorage::shared);
+        return start(module, name, Optional.empty());
     }
 
     /**
      * Starts the host for {@code module} and waits until it listens.
      *
-     * @param storage the storage to give the host, asked for only when the app uses storage
+     * @param storage a storage connection string for the host; when empty, the test JVM's own
+     *                Azurite, started only if the app's functions use storage
      */
-    public static RunningHost start(LabModule module, String name, Supplier<LabStorage> storage) {
+    public static RunningHost start(LabModule module, String name, Optional<String> storage) {
         FunctionKeys keys = FunctionKeys.generate();
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -76,10 +76,11 @@ public final class RunningHost implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // App settings reach the functions as environment variables, as in Azure.
         LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(builder.environment()::putIfAbsent);
-        if (StorageUse.of(module.folder())) {
-            // Storage of this run's own, so that parallel runs never meet.
-            builder.environment().put("AzureWebJobsStorage", storage.get().connectionString());
-        }
+        // Storage of this run's own, so that parallel runs never meet. A given storage is used as it is:
+        // the grader names one, and must not load a submission's classes to find out whether it is needed.
+        Optional<String> connection = storage.isPresent() ? storage
+                : StorageUse.of(module.folder()) ? Optional.of(LabStorage.shared().connectionString()) : Optional.empty();
+        connection.ifPresent(value -> builder.environment().put("AzureWebJobsStorage", value));
 
         Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
         List<String> console = Collections.synchronizedList(new ArrayList<>());

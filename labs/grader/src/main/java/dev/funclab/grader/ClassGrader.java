@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +39,8 @@ final class ClassGrader {
         Files.createDirectories(out);
         List<Submission> submissions;
         try (Stream<Path> entries = Files.list(folder)) {
-            submissions = entries.filter(p -> !p.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
-                    .filter(Submission::isOne).sorted().map(Submission::of).toList();
+            submissions = distinctNames(entries.filter(p -> !p.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
+                    .filter(Submission::isOne).sorted().map(Submission::of).toList());
         }
         progress.printf("Grading %d submissions from %s, %d at a time, into %s%n", submissions.size(), folder, jobs, out);
         Instant start = Instant.now();
@@ -57,6 +59,14 @@ final class ClassGrader {
         progress.printf("Graded %d submissions in %d s. Gradebook: %s%n", submissions.size(),
                 Duration.between(start, Instant.now()).toSeconds(), gradebook);
         return failed.get();
+    }
+
+    /** {@code kim/} and {@code kim.zip} side by side keep their file names, so that neither overwrites the other's grades. */
+    static List<Submission> distinctNames(List<Submission> submissions) {
+        Map<String, Long> counts = submissions.stream().collect(Collectors.groupingBy(Submission::name, Collectors.counting()));
+        return submissions.stream()
+                .map(s -> counts.get(s.name()) > 1 ? new Submission(s.source().getFileName().toString(), s.source()) : s)
+                .toList();
     }
 
     private String gradeOne(Submission submission, Path out, AtomicInteger failed) {

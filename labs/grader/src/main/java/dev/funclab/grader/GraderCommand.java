@@ -37,16 +37,20 @@ public final class GraderCommand {
 
     @Command(name = "submission", description = "Grades one copy: prints its grade table and writes its reports.")
     int submission(@Parameters(paramLabel = "COPY", description = "A copy of the kit: a folder, a .zip or a git bundle.") Path copy,
-                   @Option(names = "--out", paramLabel = "FOLDER", description = "Where the reports go (default: COPY/target/grades).")
+                   @Option(names = "--out", paramLabel = "FOLDER", description = "Where the reports go (default: COPY/target/grades, "
+                           + "or NAME-grades beside a .zip or bundle).")
                    Path out) throws Exception {
         if (!Files.exists(copy)) {
             throw new CommandLine.ParameterException(new CommandLine(this), copy + " does not exist");
         }
-        Path reports = out != null ? out : (Files.isDirectory(copy) ? copy.resolve("target/grades") : Path.of("target/grades"));
-        System.out.println("Grading " + copy.toAbsolutePath().normalize() + " ...");
-        GradeBook book = grader().grade(Submission.of(copy.toAbsolutePath().normalize()), reports.toAbsolutePath().normalize());
-        book.print(System.out);
-        System.out.println("Reports: " + reports.toAbsolutePath().normalize() + " (grades.json, grades.md, results.json, grade.log, host-logs/)");
+        Submission submission = Submission.of(copy.toAbsolutePath().normalize());
+        // A folder keeps its reports inside, as 'mvn test' would; an archive gets a folder beside it.
+        Path reports = out != null ? out : Files.isDirectory(copy) ? copy.resolve("target/grades")
+                : copy.toAbsolutePath().normalize().resolveSibling(submission.name() + "-grades");
+        System.out.println("Grading " + submission.source() + " ...");
+        GradeBook book = grader().grade(submission, reports.toAbsolutePath().normalize());
+        book.print(System.out, reports.toAbsolutePath().normalize() + "/");
+        System.out.println("Also there: grade.log (compiler errors, each test's time and failure) and host-logs/.");
         return 0;
     }
 

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -67,6 +68,14 @@ class SubmissionTest {
         assertThat(Submission.isOne(Files.createDirectories(temp.resolve("park")))).isTrue();
         assertThat(Submission.isOne(temp.resolve("choi.zip"))).isTrue();
         assertThat(Submission.isOne(temp.resolve("jung.bundle"))).isTrue();
+    }
+
+    @Test
+    void aFolderAndAZipOfTheSameNameKeepTheirFileNames() {
+        List<Submission> named = ClassGrader.distinctNames(List.of(
+                Submission.of(Path.of("class/kim")), Submission.of(Path.of("class/kim.zip")), Submission.of(Path.of("class/lee.bundle"))));
+
+        assertThat(named).extracting(Submission::name).containsExactly("kim", "kim.zip", "lee");
     }
 
     private static Path zip(Path file, String entry, String content) throws IOException {

@@ -89,6 +89,11 @@ public final class GradeBook {
     }
 
     public void print(PrintStream out) {
+        print(out, "target/grades/");
+    }
+
+    /** @param where the folder the reports are written to, named under the table */
+    public void print(PrintStream out, String where) {
         String rule = "=".repeat(100);
         out.println();
         out.println(rule);
@@ -107,7 +112,7 @@ public final class GradeBook {
             out.printf("%-24s %-58s %3d/%-3d%n", lab.lab(), "= lab total", lab.earned(), lab.points());
         }
         out.println(rule);
-        out.printf("TOTAL %d / %d   (target/grades/grades.json, grades.md, results.json)%n", earned(), points());
+        out.printf("TOTAL %d / %d   (%s: grades.json, grades.md, results.json)%n", earned(), points(), where);
         out.println();
     }
 

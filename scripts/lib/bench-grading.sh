@@ -37,7 +37,7 @@ source "$KIT_ROOT/scripts/lib/grader.sh"
 build_grader
 echo "Grading $count generated submissions x ${#labs[@]} labs, $jobs at a time, on $(nproc) cores ..."
 start=$(date +%s)
-java -jar "$GRADER_JAR" --kit "$KIT_ROOT" class "$class" --jobs "$jobs" 2>&1 | tee "$class/grade-all.log" | grep '^\[' \
+java -jar "$GRADER_JAR" --kit "$KIT_ROOT" class "$class" --jobs "$jobs" 2>&1 | tee "$class/grade-all.log" | grep --line-buffered '^\[' \
   || { tail -20 "$class/grade-all.log"; die "grading failed"; }
 seconds=$(( $(date +%s) - start ))
 

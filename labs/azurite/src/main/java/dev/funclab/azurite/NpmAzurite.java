@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Azurite from npm, at the version pinned in this module's {@code package-lock.json}. It is installed
  * once per machine into the kit's cache (a file lock keeps parallel test runs from installing twice)
- * and started as a child process, on free ports unless told otherwise. The JVM stops it on exit.
+ * and started as a child process, on free ports unless told otherwise. The JVM stops it on exit,
+ * and it stops itself if the JVM is killed ({@code exit-with-parent.js}).
  */
 final class NpmAzurite implements StorageEmulator {
 
@@ -57,6 +58,7 @@ final class NpmAzurite implements StorageEmulator {
     static NpmAzurite start(Path cache, int[] ports, Path location, Consumer<String> log) {
         Path home = install(cache, log);
         List<String> command = new ArrayList<>(List.of("node",
+                "--require", exitWithParent(home).toString(),
                 home.resolve("node_modules/azurite/dist/src/azurite.js").toString(),
                 "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                 "--blobPort", String.valueOf(ports[0]), "--queuePort", String.valueOf(ports[1]),
@@ -111,6 +113,24 @@ final class NpmAzurite implements StorageEmulator {
         } catch (IOException ignored) {
             // The process ended; its exit is noticed by the caller.
         }
+    }
+
+    /** The script that ends Azurite with its parent, written beside the installation (it may change with the kit). */
+    private static Path exitWithParent(Path home) {
+        Path script = home.resolve("exit-with-parent.js");
+        byte[] content = resource("exit-with-parent.js");
+        try {
+            if (!Files.exists(script) || !java.util.Arrays.equals(Files.readAllBytes(script), content)) {
+                Path written = Files.createTempFile(home, "exit-with-parent", ".js");
+                Files.write(written, content);
+                Files.move(written, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new AzuriteUnavailableException("Could not write " + script + ": " + e.getMessage()
+                    + ". Set FUNCLAB_CACHE to a writable folder.", e);
+        }
+        return script;
     }
 
     /** Installs the pinned Azurite into the cache unless it is there already; returns its folder. */

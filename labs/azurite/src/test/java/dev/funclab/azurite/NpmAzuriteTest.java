@@ -5,10 +5,15 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.core.util.BinaryData;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +46,46 @@ class NpmAzuriteTest {
             blobPort = port(first.connectionString());
         }
         assertThat(listening(blobPort)).as("Azurite stopped on close").isFalse();
+    }
+
+    @Test
+    void stopsWhenTheJvmThatStartedItIsKilled() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StartAndWait.class.getName())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith(StartAndWait.READY)) {
+                // install and start messages
+            }
+            assertThat(line).as("the child JVM started Azurite").isNotNull();
+            int blobPort = port(line.substring(StartAndWait.READY.length()));
+            assertThat(listening(blobPort)).isTrue();
+
+            jvm.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (listening(blobPort) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(listening(blobPort)).as("Azurite stopped after the JVM that started it was killed").isFalse();
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    /** Run in a child JVM: starts an Azurite from npm, says where, and waits to be killed. */
+    static final class StartAndWait {
+        static final String READY = "READY ";
+
+        public static void main(String[] args) throws InterruptedException {
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.remove(AzuriteSelection.OVERRIDE_VARIABLE);
+            environment.remove("DOCKER_HOST");
+            StorageEmulator azurite = NpmAzurite.start(Azurite.cacheFolder(environment), new int[]{0, 0, 0}, null, System.out::println);
+            System.out.println(READY + azurite.connectionString());
+            Thread.sleep(Long.MAX_VALUE);
+        }
     }
 
     private static int port(String connectionString) {

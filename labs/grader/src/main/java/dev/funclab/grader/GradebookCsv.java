@@ -67,6 +67,6 @@ final class GradebookCsv {
     /** RFC 4180: quoted, with quotes doubled, when it holds a comma, a quote or a line break. */
     static String cell(String text) {
         String flat = text.replace("\r", " ").replace("\n", " ");
-        return flat.matches(".*[,\"].*") ? "\"" + flat.replace("\"", "\"\"") + "\"" : flat;
+        return flat.contains(",") || flat.contains("\"") ? "\"" + flat.replace("\"", "\"\"") + "\"" : flat;
     }
 }

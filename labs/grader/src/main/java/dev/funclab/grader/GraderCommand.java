@@ -20,18 +20,18 @@ import java.util.regex.Pattern;
         description = "Grades students' copies of the kit with the kit's own tests (scripts/grade and scripts/grade-all run it).")
 public final class GraderCommand {
 
-    @Option(names = "--kit", paramLabel = "FOLDER", description = "The built kit whose tests grade (default: the current folder).")
+    @Option(names = "--kit", scope = CommandLine.ScopeType.INHERIT, paramLabel = "FOLDER", description = "The built kit whose tests grade (default: the current folder).")
     Path kit = Path.of(".");
 
-    @Option(names = "--time-limit", paramLabel = "TIME", defaultValue = "10m", converter = TimeConverter.class,
+    @Option(names = "--time-limit", scope = CommandLine.ScopeType.INHERIT, paramLabel = "TIME", defaultValue = "10m", converter = TimeConverter.class,
             description = "Time for one submission (default: ${DEFAULT-VALUE}); tests that would start later score 0.")
     Duration perSubmission;
 
-    @Option(names = "--test-time-limit", paramLabel = "TIME", defaultValue = "60s", converter = TimeConverter.class,
+    @Option(names = "--test-time-limit", scope = CommandLine.ScopeType.INHERIT, paramLabel = "TIME", defaultValue = "60s", converter = TimeConverter.class,
             description = "Time for one test (default: ${DEFAULT-VALUE}).")
     Duration perTest;
 
-    @Option(names = "--call-time-limit", paramLabel = "TIME", defaultValue = "15s", converter = TimeConverter.class,
+    @Option(names = "--call-time-limit", scope = CommandLine.ScopeType.INHERIT, paramLabel = "TIME", defaultValue = "15s", converter = TimeConverter.class,
             description = "Time for one HTTP call to a function (default: ${DEFAULT-VALUE}).")
     Duration perCall;
 
@@ -45,7 +45,7 @@ public final class GraderCommand {
         }
         Submission submission = Submission.of(copy.toAbsolutePath().normalize());
         // A folder keeps its reports inside, as 'mvn test' would; an archive gets a folder beside it.
-        Path reports = out != null ? out : Files.isDirectory(copy) ? copy.resolve("target/grades")
+        Path reports = out != null ? out : Files.isDirectory(copy) ? freshReportsFolder(copy)
                 : copy.toAbsolutePath().normalize().resolveSibling(submission.name() + "-grades");
         System.out.println("Grading " + submission.source() + " ...");
         GradeBook book = grader().grade(submission, reports.toAbsolutePath().normalize());
@@ -74,6 +74,23 @@ public final class GraderCommand {
         return failed == 0 ? 0 : 1;
     }
 
+    /**
+     * {@code <copy>/target/grades}, emptied. The copy is the student's: a link they placed there
+     * ({@code target/grades/grade.log -> ~/.bashrc}) is removed, never written through.
+     */
+    private static Path freshReportsFolder(Path copy) throws java.io.IOException {
+        Path target = copy.resolve("target");
+        if (Files.isSymbolicLink(target)) {
+            Files.delete(target);
+        }
+        Path grades = target.resolve("grades");
+        if (Files.isSymbolicLink(grades)) {
+            Files.delete(grades);
+        }
+        SubmissionGrader.deleteTree(grades);
+        return Files.createDirectories(grades);
+    }
+
     private SubmissionGrader grader() {
         return new SubmissionGrader(Kit.at(kit), new LabTests.Limits(perSubmission, perTest, perCall));
     }
@@ -98,6 +115,9 @@ public final class GraderCommand {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a time: write 90s, 10m or 1h");
             }
             long amount = Long.parseLong(matcher.group(1));
+            if (amount == 0) {
+                throw new CommandLine.TypeConversionException("a time limit of 0 leaves no time: give at least 1s");
+            }
             return switch (matcher.group(2)) {
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);

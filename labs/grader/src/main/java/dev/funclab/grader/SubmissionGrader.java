@@ -1,9 +1,11 @@
 package dev.funclab.grader;
 
 import dev.funclab.azurite.Azurite;
+import dev.funclab.azurite.AzuriteSelection;
 import dev.funclab.azurite.StorageEmulator;
 import dev.funclab.testkit.GradeBook;
 import dev.funclab.testkit.GradeBook.LabGrade;
+import dev.funclab.testkit.LabStorage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -39,17 +43,37 @@ final class SubmissionGrader {
         this.tests = new LabTests(limits);
     }
 
+    /**
+     * @throws GradingFailure when the grader itself could not do its work (no storage, the tests
+     *                        could not run): nothing is written that a later run would keep
+     */
     GradeBook grade(Submission submission, Path out) throws IOException {
         Files.createDirectories(out);
         Path scratch = Files.createTempDirectory("funclab-grade-");
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(out.resolve("grade.log"), StandardCharsets.UTF_8), true)) {
             log.println("Grading " + submission.source() + " with the tests of " + kit.root());
-            GradeBook book = GradeBook.of(gradeLabs(submission, scratch, out, log));
-            log.printf("Total: %d / %d%n", book.earned(), book.points());
-            book.write(out);
-            return book;
-        } finally {
-            deleteTree(scratch);
+            try {
+                GradeBook book = GradeBook.of(gradeLabs(submission, scratch, out, log));
+                log.printf("Total: %d / %d%n", book.earned(), book.points());
+                book.write(out);
+                return book;
+            } catch (GradingFailure e) {
+                log.println("Not graded: " + e.getMessage());
+                throw e;
+            } finally {
+                try {
+                    deleteTree(scratch);
+                } catch (IOException e) {
+                    log.println("Could not delete the workspace " + scratch + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The grader, not the submission, failed: fix the cause and grade the submission again. */
+    static final class GradingFailure extends RuntimeException {
+        GradingFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -67,9 +91,12 @@ final class SubmissionGrader {
         Workspace workspace = Workspace.prepare(kit, root, scratch.resolve("kit"), missing);
         Instant deadline = Instant.now().plus(limits.perSubmission());
 
-        // Azurite starts while the labs compile.
+        // Azurite starts while the labs compile, on a thread of its own (not a shared pool, where it could
+        // wait behind other submissions' starts). FUNCLAB_STORAGE would make all submissions share one.
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove(AzuriteSelection.OVERRIDE_VARIABLE);
         CompletableFuture<StorageEmulator> storage = CompletableFuture.supplyAsync(
-                () -> Azurite.provide(null, System.getenv(), false, log::println));
+                () -> Azurite.provide(null, environment, false, log::println), task -> new Thread(task, "azurite-start").start());
         try {
             List<LabGrade> grades = new ArrayList<>();
             for (Kit.Lab lab : kit.labs()) {
@@ -82,7 +109,10 @@ final class SubmissionGrader {
             }
             return grades;
         } finally {
-            storage.thenAccept(StorageEmulator::close).exceptionally(e -> null).join();
+            storage.thenAccept(emulator -> {
+                LabStorage.forget(emulator.connectionString());
+                emulator.close();
+            }).exceptionally(e -> null).join();
         }
     }
 
@@ -104,14 +134,14 @@ final class SubmissionGrader {
         try {
             connection = storage.join().connectionString();
         } catch (RuntimeException e) {
-            return GradeBook.notGraded(lab.name(), "not graded: no storage for the tests (" + e.getMessage() + ")");
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new GradingFailure("no storage for the tests: " + cause.getMessage(), cause);
         }
         log.printf("%s: storage ready after %d ms%n", lab.name(), Duration.between(start, Instant.now()).toMillis());
         try {
             tests.run(lab, folder, connection, deadline, log);
         } catch (RuntimeException e) {
-            log.println(lab.name() + ": the tests could not run: " + e);
-            return GradeBook.notGraded(lab.name(), "not graded: the tests could not run (" + e.getMessage() + ")");
+            throw new GradingFailure("the tests of " + lab.name() + " could not run: " + e, e);
         }
         LabGrade grade = GradeBook.readLab(folder);
         log.printf("%s: %d / %d in %d ms%n", lab.name(), grade.earned(), grade.points(), Duration.between(start, Instant.now()).toMillis());

@@ -30,20 +30,34 @@ final class Workspace {
         for (Kit.Lab lab : kit.labs()) {
             Path into = root.resolve("labs").resolve(lab.name());
             Files.createDirectories(into);
-            Optional<Path> theirs = submission.map(s -> s.resolve("labs").resolve(lab.name())).filter(Files::isDirectory);
+            Optional<Path> theirs = submission.map(s -> s.resolve("labs").resolve(lab.name()))
+                    .filter(Files::isDirectory).filter(folder -> inside(submission.get(), folder));
             if (theirs.isEmpty()) {
                 missingLabs.add(lab.name());
             }
             // The kit's pom.xml: the host knows a Maven project by it, and the build is the kit's.
             copy(lab.starter("pom.xml"), into.resolve("pom.xml"));
             for (String part : STUDENT_PARTS) {
-                Path source = theirs.map(t -> t.resolve(part)).filter(Files::exists).orElse(lab.starter(part));
+                Path source = theirs.map(t -> t.resolve(part)).filter(Files::exists)
+                        .filter(path -> inside(submission.get(), path)).orElse(lab.starter(part));
                 if (Files.exists(source)) {
                     copy(source, into.resolve(part));
                 }
             }
         }
         return new Workspace(root);
+    }
+
+    /**
+     * Whether {@code path}, links resolved, lies in the submission: a link to another student's copy
+     * or to the kit's solutions must not be graded as the student's own work.
+     */
+    static boolean inside(Path submission, Path path) {
+        try {
+            return path.toRealPath().startsWith(submission.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     Path lab(String name) {
@@ -54,7 +68,7 @@ final class Workspace {
         return root;
     }
 
-    /** Copies a file or a tree; symbolic links are skipped, so nothing outside the submission is read. */
+    /** Copies a file or a tree; symbolic links inside it are skipped, so nothing outside the submission is read. */
     private static void copy(Path source, Path target) throws IOException {
         if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(target.getParent());

@@ -64,6 +64,25 @@ class WorkspaceTest {
         assertThat(workspace.lab("lab2-blob-resize").resolve("host.json")).hasContent("kit host.json");
     }
 
+    @Test
+    void linksOutOfTheSubmissionAreNotTakenAsTheStudentsWork() throws IOException {
+        Path other = temp.resolve("alice/labs/lab1-http-api");
+        write(other.resolve("src/main/java/Hers.java"), "alice's work");
+        write(temp.resolve("alice/labs/lab2-blob-resize/src/main/java/AlsoHers.java"), "alice's work");
+        Path copy = temp.resolve("student");
+        Files.createDirectories(copy.resolve("labs/lab2-blob-resize/src"));
+        Files.createSymbolicLink(copy.resolve("labs/lab1-http-api"), other);
+        Files.createSymbolicLink(copy.resolve("labs/lab2-blob-resize/src/main"), temp.resolve("alice/labs/lab2-blob-resize/src/main"));
+
+        List<String> missing = new ArrayList<>();
+        Workspace workspace = Workspace.prepare(kit, Optional.of(copy), temp.resolve("work"), missing);
+
+        assertThat(missing).containsExactly("lab1-http-api");
+        assertThat(workspace.lab("lab1-http-api").resolve("src/main/java/Hers.java")).doesNotExist();
+        assertThat(workspace.lab("lab2-blob-resize").resolve("src/main/java/AlsoHers.java")).doesNotExist();
+        assertThat(workspace.lab("lab2-blob-resize").resolve("src/main/java/Starter.java")).hasContent("starter");
+    }
+
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);

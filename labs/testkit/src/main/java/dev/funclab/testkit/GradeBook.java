@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -121,9 +122,12 @@ public final class GradeBook {
         Files.writeString(folder.resolve("grades.md"), markdown(), StandardCharsets.UTF_8);
         Files.write(folder.resolve("results.json"), Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(gradescope()));
-        // Last, so that its presence means the whole grade was written (the class grader resumes on it).
-        Files.write(folder.resolve("grades.json"), Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+        // Last and whole (written aside, then moved), so that its presence means the grade was written:
+        // the class grader resumes on it.
+        Path written = Files.createTempFile(folder, "grades", ".json.part");
+        Files.write(written, Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(new Summary(earned(), points(), labs)));
+        Files.move(written, folder.resolve("grades.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** grades.json: the total and each lab with its tests. */

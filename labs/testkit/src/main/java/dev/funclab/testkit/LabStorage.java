@@ -65,6 +65,11 @@ public final class LabStorage {
         return byConnection.computeIfAbsent(connectionString, LabStorage::new);
     }
 
+    /** Drops the clients kept for a storage that has stopped (the grader, after each submission). */
+    public static synchronized void forget(String connectionString) {
+        byConnection.remove(connectionString);
+    }
+
     public String connectionString() {
         return connectionString;
     }

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.funclab.runtime.convert.Json;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Calls the lab's functions over HTTP, as curl would. Immutable: {@link #withKey()} and
@@ -19,6 +24,8 @@ import java.util.Map;
  */
 public final class LabClient {
 
+    private static final int MAX_BODY = 10_000_000;
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final RunningHost host;
@@ -95,8 +102,8 @@ public final class LabClient {
         }
         String described = method + " " + path;
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new LabResponse(described, response.statusCode(), response.headers(), response.body());
+            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return new LabResponse(described, response.statusCode(), response.headers(), bodyOf(response));
         } catch (java.net.http.HttpTimeoutException e) {
             throw new AssertionError(described + " got no answer within " + timeout.toSeconds()
                     + " s. Does the function loop or wait forever? Host log: " + host.logFile());
@@ -106,6 +113,25 @@ public final class LabClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(described + " was interrupted");
+        }
+    }
+
+    /** The body as text, at most {@value #MAX_BODY} bytes of it: an endless answer must not fill the test JVM. */
+    private static String bodyOf(HttpResponse<InputStream> response) throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            String text = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), charsetOf(response));
+            return bytes.length > MAX_BODY ? text + "...(cut at " + MAX_BODY / 1_000_000 + " MB)" : text;
+        }
+    }
+
+    /** The charset the Content-Type names, else UTF-8 (as {@code BodyHandlers.ofString()} decides). */
+    private static Charset charsetOf(HttpResponse<?> response) {
+        Matcher charset = CHARSET.matcher(response.headers().firstValue("Content-Type").orElse(""));
+        try {
+            return charset.find() ? Charset.forName(charset.group(1)) : StandardCharsets.UTF_8;
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
         }
     }
 

@@ -34,6 +34,8 @@ public final class RunningHost implements AutoCloseable {
     private static final String LISTENING = "Listening on ";
     private static final int MAX_LINES = 20_000;
     private static final int MAX_LINE = 4_000;
+    /** All kept lines together: a few MB per host, however many hosts a grader runs at once. */
+    private static final long MAX_CONSOLE_CHARS = 4_000_000;
     private static final long MAX_LOG_BYTES = 20_000_000;
     private static final Pattern EXECUTING = Pattern.compile("Executing 'Functions\\.([^']+)' \\(Reason='(.*)', Id=([0-9a-f-]+)\\)");
 
@@ -119,14 +121,19 @@ public final class RunningHost implements AutoCloseable {
      */
     private static void pump(Process process, List<String> console, Path logFile) {
         long written = 0;
+        long chars = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 String kept = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " ...(cut)" : line;
                 synchronized (console) {
-                    if (console.size() >= MAX_LINES) {
-                        console.subList(0, MAX_LINES / 10).clear(); // keep the newest lines
+                    chars += kept.length();
+                    while (!console.isEmpty() && (console.size() >= MAX_LINES || chars > MAX_CONSOLE_CHARS)) {
+                        // keep the newest lines, dropping the oldest tenth at a time
+                        List<String> oldest = console.subList(0, Math.max(1, console.size() / 10));
+                        chars -= oldest.stream().mapToLong(String::length).sum();
+                        oldest.clear();
                     }
                     console.add(kept);
                 }

@@ -87,7 +87,7 @@ public final class GraderCommand {
         if (Files.isSymbolicLink(grades)) {
             Files.delete(grades);
         }
-        SubmissionGrader.deleteTree(grades);
+        FileTrees.delete(grades);
         return Files.createDirectories(grades);
     }
 

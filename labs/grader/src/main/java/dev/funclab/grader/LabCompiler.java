@@ -49,7 +49,10 @@ final class LabCompiler {
         Path sources = labFolder.resolve("src/main/java");
         Path classes = labFolder.resolve("target/classes");
         Files.createDirectories(classes);
-        copyResources(labFolder.resolve("src/main/resources"), classes);
+        Path resources = labFolder.resolve("src/main/resources");
+        if (Files.isDirectory(resources)) {
+            FileTrees.copy(resources, classes);
+        }
         List<Path> files = javaFiles(sources);
         if (files.isEmpty()) {
             return new Result(false, 0, List.of("no Java sources in src/main/java"));
@@ -86,19 +89,6 @@ final class LabCompiler {
         }
         try (Stream<Path> walk = Files.walk(sources)) {
             return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
-        }
-    }
-
-    private static void copyResources(Path resources, Path classes) throws IOException {
-        if (!Files.isDirectory(resources)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(resources)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path target = classes.resolve(resources.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 }

@@ -12,17 +12,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Grades one submission: lays out its workspace, starts an Azurite of its own, compiles each lab
@@ -62,7 +59,7 @@ final class SubmissionGrader {
                 throw e;
             } finally {
                 try {
-                    deleteTree(scratch);
+                    FileTrees.delete(scratch);
                 } catch (IOException e) {
                     log.println("Could not delete the workspace " + scratch + ": " + e.getMessage());
                 }
@@ -156,25 +153,8 @@ final class SubmissionGrader {
 
     private static void copyHostLogs(Path labFolder, Path into) throws IOException {
         Path logs = labFolder.resolve("target/host-logs");
-        if (!Files.isDirectory(logs)) {
-            return;
-        }
-        Files.createDirectories(into);
-        try (Stream<Path> files = Files.list(logs)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, into.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        if (Files.isDirectory(logs)) {
+            FileTrees.copy(logs, into);
         }
     }
 }

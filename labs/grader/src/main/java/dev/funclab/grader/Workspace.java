@@ -2,13 +2,9 @@ package dev.funclab.grader;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where one submission is graded: for each lab of the kit, the student's {@code src/main},
@@ -36,12 +32,12 @@ final class Workspace {
                 missingLabs.add(lab.name());
             }
             // The kit's pom.xml: the host knows a Maven project by it, and the build is the kit's.
-            copy(lab.starter("pom.xml"), into.resolve("pom.xml"));
+            FileTrees.copy(lab.starter("pom.xml"), into.resolve("pom.xml"));
             for (String part : STUDENT_PARTS) {
                 Path source = theirs.map(t -> t.resolve(part)).filter(Files::exists)
                         .filter(path -> inside(submission.get(), path)).orElse(lab.starter(part));
                 if (Files.exists(source)) {
-                    copy(source, into.resolve(part));
+                    FileTrees.copy(source, into.resolve(part));
                 }
             }
         }
@@ -62,27 +58,5 @@ final class Workspace {
 
     Path lab(String name) {
         return root.resolve("labs").resolve(name);
-    }
-
-    Path root() {
-        return root;
-    }
-
-    /** Copies a file or a tree; symbolic links inside it are skipped, so nothing outside the submission is read. */
-    private static void copy(Path source, Path target) throws IOException {
-        if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(target.getParent());
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(source)) {
-            walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
-        }
-        for (Path file : files) {
-            Path to = target.resolve(source.relativize(file).toString());
-            Files.createDirectories(to.getParent());
-            Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -41,7 +41,7 @@ public final class GraderCommand {
                            + "or NAME-grades beside a .zip or bundle).")
                    Path out) throws Exception {
         if (!Files.exists(copy)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), copy + " does not exist");
+            throw badInput("submission", copy + " does not exist");
         }
         Submission submission = Submission.of(copy.toAbsolutePath().normalize());
         // A folder keeps its reports inside, as 'mvn test' would; an archive gets a folder beside it.
@@ -63,11 +63,11 @@ public final class GraderCommand {
                    @Option(names = "--out", paramLabel = "FOLDER", description = "Where reports go (default: FOLDER/_grades).")
                    Path out) throws Exception {
         if (!Files.isDirectory(folder)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), folder + " is not a folder of submissions");
+            throw badInput("class", folder + " is not a folder of submissions");
         }
         int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors() + 1;
         if (parallel < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--jobs must be 1 or more");
+            throw badInput("class", "--jobs must be 1 or more");
         }
         Path reports = (out != null ? out : folder.resolve("_grades")).toAbsolutePath().normalize();
         int failed = new ClassGrader(grader(), parallel, System.out).grade(folder.toAbsolutePath().normalize(), reports);
@@ -89,6 +89,11 @@ public final class GraderCommand {
         }
         FileTrees.delete(grades);
         return Files.createDirectories(grades);
+    }
+
+    /** Bad input to a subcommand: picocli prints the message and that subcommand's usage. */
+    private CommandLine.ParameterException badInput(String subcommand, String message) {
+        return new CommandLine.ParameterException(new CommandLine(this).getSubcommands().get(subcommand), message);
     }
 
     private SubmissionGrader grader() {

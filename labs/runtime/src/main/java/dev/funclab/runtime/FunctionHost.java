@@ -17,6 +17,7 @@ import dev.funclab.runtime.function.FunctionScanner;
 import dev.funclab.runtime.function.TriggerListener;
 import dev.funclab.runtime.queue.QueueOutputSupport;
 import dev.funclab.runtime.queue.QueueTriggerSupport;
+import dev.funclab.runtime.sendgrid.SendGridOutputSupport;
 import dev.funclab.runtime.storage.StorageAccounts;
 import dev.funclab.runtime.storage.WakeUps;
 import dev.funclab.runtime.http.AdminInvocations;
@@ -106,7 +107,7 @@ public final class FunctionHost implements AutoCloseable {
             server.start();
             FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, log);
             host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
-            host.startListeners(bindings, invoker);
+            host.startListeners(bindings, invoker, settings);
             return host;
         } catch (Exception | Error e) {
             listeners.forEach(TriggerListener::close);
@@ -120,13 +121,17 @@ public final class FunctionHost implements AutoCloseable {
      * Starts the queue, blob and timer listeners in the background: the storage SDK takes seconds to
      * warm up, and HTTP functions need not wait for it. Nothing sent meanwhile is missed.
      */
-    private void startListeners(Bindings bindings, FunctionInvoker invoker) {
-        if (functions.stream().allMatch(f -> f.trigger(com.microsoft.azure.functions.annotation.HttpTrigger.class).isPresent())) {
+    private void startListeners(Bindings bindings, FunctionInvoker invoker, AppSettings settings) {
+        List<FunctionDefinition> triggered = functions.stream()
+                .filter(f -> f.trigger(com.microsoft.azure.functions.annotation.HttpTrigger.class).isEmpty())
+                .filter(f -> !isDisabled(f, settings))
+                .toList();
+        if (triggered.isEmpty()) {
             return;
         }
         listenerStart = new Thread(() -> {
             long started = System.nanoTime();
-            for (FunctionDefinition function : functions) {
+            for (FunctionDefinition function : triggered) {
                 if (closing) {
                     return;
                 }
@@ -146,6 +151,15 @@ public final class FunctionHost implements AutoCloseable {
         listenerStart.start();
     }
 
+    /**
+     * {@code AzureWebJobs.<name>.Disabled} set to {@code true} (or 1): the host does not start the
+     * function's trigger, as in Azure. HTTP functions still answer locally, as with Core Tools.
+     */
+    static boolean isDisabled(FunctionDefinition function, AppSettings settings) {
+        String value = settings.get("AzureWebJobs." + function.name() + ".Disabled").orElse("").strip();
+        return value.equalsIgnoreCase("true") || value.equals("1");
+    }
+
     /** Every trigger and binding kind this host runs. */
     private static Bindings bindings(HostContext context) {
         return new Bindings()
@@ -158,6 +172,7 @@ public final class FunctionHost implements AutoCloseable {
                 .output(new BlobOutputSupport(context))
                 .input(new TableInputSupport(context))
                 .output(new TableOutputSupport(context))
+                .output(new SendGridOutputSupport(context))
                 .trigger(new TimerTriggerSupport(context));
     }
 
@@ -258,7 +273,7 @@ public final class FunctionHost implements AutoCloseable {
         log.plain("Functions:");
         log.plain("");
         for (FunctionDefinition function : functions) {
-            log.plain("\t" + frontDoor.describe(function, baseUri()));
+            log.plain("\t" + frontDoor.describe(function, baseUri()) + (isDisabled(function, app.settings()) ? " (disabled)" : ""));
         }
         log.plain("");
         if (checkKeys) {

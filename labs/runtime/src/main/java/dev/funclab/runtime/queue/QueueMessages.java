@@ -2,12 +2,10 @@ package dev.funclab.runtime.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.function.OutputValues;
 
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 
 /** Queue message text as the Functions Storage extension writes and reads it: base64. */
@@ -29,17 +27,7 @@ final class QueueMessages {
 
     /** What one output value becomes: one message per element of a list or an array, else one message. */
     static List<byte[]> contents(Object value) {
-        List<byte[]> contents = new ArrayList<>();
-        if (value instanceof Collection<?> items) {
-            items.forEach(item -> contents.add(content(item)));
-        } else if (value.getClass().isArray() && value.getClass() != byte[].class) {
-            for (int i = 0; i < Array.getLength(value); i++) {
-                contents.add(content(Array.get(value, i)));
-            }
-        } else {
-            contents.add(content(value));
-        }
-        return contents;
+        return OutputValues.items(value).stream().map(QueueMessages::content).toList();
     }
 
     private static byte[] content(Object item) {

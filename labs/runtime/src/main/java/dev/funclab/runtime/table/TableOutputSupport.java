@@ -6,14 +6,11 @@ import com.microsoft.azure.functions.annotation.TableOutput;
 import dev.funclab.runtime.HostContext;
 import dev.funclab.runtime.function.FunctionSignature;
 import dev.funclab.runtime.function.OutputSupport;
+import dev.funclab.runtime.function.OutputValues;
 import dev.funclab.runtime.function.OutputWriter;
 import dev.funclab.runtime.storage.BindingTemplate;
 import dev.funclab.runtime.storage.Connections;
 
-import java.lang.reflect.Array;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * {@code @TableOutput}: each POJO (or each element of a list or array) becomes an entity, written
@@ -61,23 +58,9 @@ public final class TableOutputSupport implements OutputSupport<TableOutput> {
             }
             String partition = output.partitionKey().isBlank() ? null : partitionKey.resolve(invocation.bindingData());
             String row = output.rowKey().isBlank() ? null : rowKey.resolve(invocation.bindingData());
-            for (Object item : items(value)) {
+            for (Object item : OutputValues.items(value)) {
                 client.upsertEntityWithResponse(TableEntities.toEntity(item, partition, row), TableEntityUpdateMode.REPLACE, null, null);
             }
         };
-    }
-
-    private static List<Object> items(Object value) {
-        List<Object> items = new ArrayList<>();
-        if (value instanceof Collection<?> collection) {
-            items.addAll(collection);
-        } else if (value.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(Array.get(value, i));
-            }
-        } else {
-            items.add(value);
-        }
-        return items;
     }
 }

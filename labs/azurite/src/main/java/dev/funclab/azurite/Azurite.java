@@ -76,8 +76,11 @@ public final class Azurite {
                 DevelopmentStorage.DEFAULT_QUEUE_PORT, DevelopmentStorage.DEFAULT_TABLE_PORT}, location, log);
     }
 
-    /** Where the kit keeps what it installs: {@code FUNCLAB_CACHE}, else {@code ~/.cache/funclab}. */
-    static Path cacheFolder(Map<String, String> environment) {
+    /**
+     * Where the kit keeps what it installs (Azurite, eSpeak NG, see {@link NpmPackage}): {@code FUNCLAB_CACHE},
+     * else {@code $XDG_CACHE_HOME/funclab}, else {@code ~/.cache/funclab}.
+     */
+    public static Path cacheFolder(Map<String, String> environment) {
         String configured = environment.get("FUNCLAB_CACHE");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

@@ -4,18 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +26,9 @@ import java.util.regex.Pattern;
  */
 final class NpmAzurite implements StorageEmulator {
 
-    private static final String RESOURCES = "/dev/funclab/azurite/npm/";
+    private static final String ENTRY = "node_modules/azurite/dist/src/azurite.js";
+    private static final NpmPackage PACKAGE = NpmPackage.fromResources(NpmAzurite.class, "/dev/funclab/azurite/npm/",
+            "Azurite", "azurite", ENTRY, "about a minute");
     private static final Pattern LISTENING =
             Pattern.compile("Azurite (Blob|Queue|Table) service is successfully listening at http://([^:]+):(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -59,7 +54,7 @@ final class NpmAzurite implements StorageEmulator {
         Path home = install(cache, log);
         List<String> command = new ArrayList<>(List.of("node",
                 "--require", exitWithParent(home).toString(),
-                home.resolve("node_modules/azurite/dist/src/azurite.js").toString(),
+                home.resolve(ENTRY).toString(),
                 "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                 "--blobPort", String.valueOf(ports[0]), "--queuePort", String.valueOf(ports[1]),
                 "--tablePort", String.valueOf(ports[2]),
@@ -117,100 +112,25 @@ final class NpmAzurite implements StorageEmulator {
 
     /** The script that ends Azurite with its parent, written beside the installation (it may change with the kit). */
     private static Path exitWithParent(Path home) {
-        Path script = home.resolve("exit-with-parent.js");
-        byte[] content = resource("exit-with-parent.js");
         try {
-            if (!Files.exists(script) || !java.util.Arrays.equals(Files.readAllBytes(script), content)) {
-                Path written = Files.createTempFile(home, "exit-with-parent", ".js");
-                Files.write(written, content);
-                Files.move(written, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new AzuriteUnavailableException("Could not write " + script + ": " + e.getMessage()
-                    + ". Set FUNCLAB_CACHE to a writable folder.", e);
+            return NpmPackage.exitWithParent(home);
+        } catch (NpmPackage.InstallException e) {
+            throw new AzuriteUnavailableException(e.getMessage(), e);
         }
-        return script;
     }
 
-    /**
-     * Installs the pinned Azurite into the cache unless it is there already; returns its folder.
-     * Synchronized because a file lock keeps other processes out, not other threads of this JVM
-     * (the grader starts several Azurites at once).
-     */
-    static synchronized Path install(Path cache, Consumer<String> log) {
-        byte[] lock = resource("package-lock.json");
-        Path home = cache.resolve("azurite-" + version() + "-" + shortHash(lock));
-        Path entry = home.resolve("node_modules/azurite/dist/src/azurite.js");
-        if (Files.exists(entry)) {
-            return home;
-        }
+    /** Installs the pinned Azurite into the cache unless it is there already; returns its folder. */
+    static Path install(Path cache, Consumer<String> log) {
         try {
-            Files.createDirectories(home);
-            try (FileChannel channel = FileChannel.open(home.resolve(".install.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (Files.exists(entry)) {
-                    return home; // another process installed it while we waited
-                }
-                log.accept("Installing Azurite " + version() + " from npm into " + home + " (first use only; about a minute) ...");
-                Files.write(home.resolve("package.json"), resource("package.json"));
-                Files.write(home.resolve("package-lock.json"), lock);
-                runNpm(home);
-            }
-        } catch (IOException e) {
-            throw new AzuriteUnavailableException("Could not install Azurite into " + home + ": " + e.getMessage()
-                    + ". Set FUNCLAB_CACHE to a writable folder.", e);
-        }
-        return home;
-    }
-
-    private static void runNpm(Path home) throws IOException {
-        Path logFile = home.resolve("npm-install.log");
-        Process npm = new ProcessBuilder(Probes.Commands.npm(), "ci", "--no-audit", "--no-fund", "--omit=dev")
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        try {
-            if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-                npm.destroyForcibly();
-                throw new AzuriteUnavailableException("Installing Azurite with npm took over 10 minutes; see " + logFile);
-            }
-        } catch (InterruptedException e) {
-            npm.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new AzuriteUnavailableException("Interrupted while installing Azurite", e);
-        }
-        if (npm.exitValue() != 0) {
-            List<String> lines = Files.readAllLines(logFile);
-            throw new AzuriteUnavailableException("npm could not install Azurite (exit " + npm.exitValue() + "):\n  "
-                    + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()))
-                    + "\nCheck that npm can reach its registry (npm ping), then try again. Full log: " + logFile);
+            return PACKAGE.install(cache, log);
+        } catch (NpmPackage.InstallException e) {
+            throw new AzuriteUnavailableException(e.getMessage(), e);
         }
     }
 
     /** The pinned Azurite version, from package.json. */
     static String version() {
-        Matcher matcher = Pattern.compile("\"azurite\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(new String(resource("package.json"), StandardCharsets.UTF_8));
-        return matcher.find() ? matcher.group(1) : "unknown";
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = NpmAzurite.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCES + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String shortHash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PACKAGE.version();
     }
 
     private static void pause() {

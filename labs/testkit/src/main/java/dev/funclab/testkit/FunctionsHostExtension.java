@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 
 /**
@@ -39,8 +41,12 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
         if (parameter.getParameter().getType() == LabStorage.class) {
             return settings(context).labStorage();
         }
-        RunningHost host = host(context);
-        return parameter.getParameter().getType() == LabClient.class ? new LabClient(host, settings(context).clientTimeout()) : host;
+        return parameter.getParameter().getType() == LabClient.class ? client(context) : host(context);
+    }
+
+    /** A client for the host of this test class (starting it if need be). */
+    static LabClient client(ExtensionContext context) {
+        return new LabClient(host(context), settings(context).clientTimeout());
     }
 
     private static RunSettings settings(ExtensionContext context) {
@@ -50,12 +56,23 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
     private static RunningHost host(ExtensionContext context) {
         ExtensionContext classContext = outermostClass(context);
         HostHolder holder = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(HostHolder.class,
-                type -> HostHolder.start(settings(context), classContext.getRequiredTestClass().getSimpleName()), HostHolder.class);
+                type -> HostHolder.start(settings(context), classContext.getRequiredTestClass().getSimpleName(), appSettings(classContext)),
+                HostHolder.class);
         return holder.host();
     }
 
+    /** The class's {@link AppSetting}s and what its {@link WithStandIns stand-ins} need. */
+    private static Map<String, String> appSettings(ExtensionContext classContext) {
+        Map<String, String> settings = new LinkedHashMap<>(StandInsExtension.appSettings(classContext));
+        Class<?> type = classContext.getRequiredTestClass();
+        for (AppSetting setting : type.getAnnotationsByType(AppSetting.class)) {
+            settings.put(setting.name(), setting.value());
+        }
+        return settings;
+    }
+
     /** One host for a test class and all its {@code @Nested} classes. */
-    private static ExtensionContext outermostClass(ExtensionContext context) {
+    static ExtensionContext outermostClass(ExtensionContext context) {
         ExtensionContext current = context;
         while (current.getParent().isPresent() && current.getParent().get().getTestClass().isPresent()) {
             current = current.getParent().get();
@@ -66,9 +83,9 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
     /** Either a running host or the reason it could not start, kept for the whole test class. */
     private record HostHolder(RunningHost running, RuntimeException failure) implements AutoCloseable {
 
-        static HostHolder start(RunSettings settings, String name) {
+        static HostHolder start(RunSettings settings, String name, Map<String, String> appSettings) {
             try {
-                return new HostHolder(RunningHost.start(settings.module(), name, settings.storage()), null);
+                return new HostHolder(RunningHost.start(settings.module(), name, settings.storage(), appSettings), null);
             } catch (RuntimeException e) {
                 return new HostHolder(null, e);
             }

@@ -17,8 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Collections;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +43,10 @@ public final class RunningHost implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final FunctionKeys keys;
-    private final List<String> console;
+    private final Console console;
     private final Path logFile;
 
-    private RunningHost(Process process, URI baseUri, FunctionKeys keys, List<String> console, Path logFile) {
+    private RunningHost(Process process, URI baseUri, FunctionKeys keys, Console console, Path logFile) {
         this.process = process;
         this.baseUri = baseUri;
         this.keys = keys;
@@ -55,16 +56,17 @@ public final class RunningHost implements AutoCloseable {
 
     /** Starts the host for {@code module} with the test JVM's storage and waits until it listens. */
     public static RunningHost start(LabModule module, String name) {
-        return start(module, name, Optional.empty());
+        return start(module, name, Optional.empty(), Map.of());
     }
 
     /**
      * Starts the host for {@code module} and waits until it listens.
      *
-     * @param storage a storage connection string for the host; when empty, the test JVM's own
-     *                Azurite, started only if the app's functions use storage
+     * @param storage     a storage connection string for the host; when empty, the test JVM's own
+     *                    Azurite, started only if the app's functions use storage
+     * @param appSettings settings over those of {@code local.settings.json}, such as the stand-ins' addresses
      */
-    public static RunningHost start(LabModule module, String name, Optional<String> storage) {
+    public static RunningHost start(LabModule module, String name, Optional<String> storage, Map<String, String> appSettings) {
         FunctionKeys keys = FunctionKeys.generate();
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -83,9 +85,10 @@ public final class RunningHost implements AutoCloseable {
         Optional<String> connection = storage.isPresent() ? storage
                 : StorageUse.of(module.folder()) ? Optional.of(LabStorage.shared().connectionString()) : Optional.empty();
         connection.ifPresent(value -> builder.environment().put("AzureWebJobsStorage", value));
+        builder.environment().putAll(appSettings);
 
         Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
-        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        Console console = new Console();
         Process process;
         try {
             Files.createDirectories(logFile.getParent());
@@ -99,7 +102,7 @@ public final class RunningHost implements AutoCloseable {
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            for (String line : snapshot(console)) {
+            for (String line : console.lines()) {
                 if (line.startsWith(LISTENING)) {
                     return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console, logFile);
                 }
@@ -111,7 +114,7 @@ public final class RunningHost implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new HostStartException("The function host did not start for " + module.folder() + ".\n"
-                + "Its output was:\n  " + String.join("\n  ", snapshot(console))
+                + "Its output was:\n  " + String.join("\n  ", console.lines())
                 + "\nFix what it names, then run the tests again (you can also try: scripts/run " + module.lab() + ").");
     }
 
@@ -119,24 +122,14 @@ public final class RunningHost implements AutoCloseable {
      * Copies the host's output to the console list and the log file, within bounds: a function that
      * floods its log must not exhaust the test JVM's memory or the disk.
      */
-    private static void pump(Process process, List<String> console, Path logFile) {
+    private static void pump(Process process, Console console, Path logFile) {
         long written = 0;
-        long chars = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 String kept = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " ...(cut)" : line;
-                synchronized (console) {
-                    chars += kept.length();
-                    while (!console.isEmpty() && (console.size() >= MAX_LINES || chars > MAX_CONSOLE_CHARS)) {
-                        // keep the newest lines, dropping the oldest tenth at a time
-                        List<String> oldest = console.subList(0, Math.max(1, console.size() / 10));
-                        chars -= oldest.stream().mapToLong(String::length).sum();
-                        oldest.clear();
-                    }
-                    console.add(kept);
-                }
+                console.add(kept);
                 if (written < MAX_LOG_BYTES) {
                     log.println(kept);
                     log.flush();
@@ -148,6 +141,42 @@ public final class RunningHost implements AutoCloseable {
             }
         } catch (IOException e) {
             console.add("(host console closed: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The lines a host printed, within bounds: a function that floods its log must not exhaust the
+     * test JVM's memory. The newest lines are kept; positions count every line ever printed.
+     */
+    private static final class Console {
+        private final List<String> lines = new ArrayList<>();
+        private long dropped;
+        private long chars;
+
+        synchronized void add(String line) {
+            chars += line.length();
+            while (!lines.isEmpty() && (lines.size() >= MAX_LINES || chars > MAX_CONSOLE_CHARS)) {
+                // drop the oldest tenth at a time
+                List<String> oldest = lines.subList(0, Math.max(1, lines.size() / 10));
+                chars -= oldest.stream().mapToLong(String::length).sum();
+                dropped += oldest.size();
+                oldest.clear();
+            }
+            lines.add(line);
+        }
+
+        synchronized List<String> lines() {
+            return new ArrayList<>(lines);
+        }
+
+        /** The lines from position {@code from} on (from the oldest kept, if that one was dropped). */
+        synchronized List<String> since(long from) {
+            int start = (int) Math.max(0, Math.min(lines.size(), from - dropped));
+            return new ArrayList<>(lines.subList(start, lines.size()));
+        }
+
+        synchronized long position() {
+            return dropped + lines.size();
         }
     }
 
@@ -171,13 +200,12 @@ public final class RunningHost implements AutoCloseable {
 
     /** Every line the host has printed so far (the newest 20,000 when it printed more). */
     public List<String> console() {
-        return snapshot(console);
+        return console.lines();
     }
 
-    private static List<String> snapshot(List<String> console) {
-        synchronized (console) {
-            return new ArrayList<>(console);
-        }
+    /** How far the host's console has got: give it to {@link #awaitInvocationOf} to wait for a call that starts later. */
+    public long mark() {
+        return console.position();
     }
 
     /**
@@ -185,41 +213,55 @@ public final class RunningHost implements AutoCloseable {
      * (a blob path, {@code MessageId: <id>}) and tells how it went. Fails after the deadline.
      */
     public FinishedInvocation awaitInvocation(String text, Duration deadline) {
+        return await(0, null, (reason, details) -> reason.contains(text) || details.contains(text), deadline,
+                "No function ran for " + text + " within " + deadline.toSeconds() + " s. Is the trigger "
+                        + "(path, queue name, connection) right?");
+    }
+
+    /**
+     * Waits until a call of {@code function} that started after {@code mark} (see {@link #mark()}) has
+     * finished, and tells how it went. Fails after the deadline.
+     */
+    public FinishedInvocation awaitInvocationOf(String function, long mark, Duration deadline) {
+        return await(mark, function, null, deadline, "'" + function + "' did not run within " + deadline.toSeconds() + " s.");
+    }
+
+    /** Polls the console from position {@code from} for a finished call of {@code function} (any when null) that {@code wanted} accepts. */
+    private FinishedInvocation await(long from, String function, BiPredicate<String, String> wanted, Duration deadline, String failure) {
         Instant end = Instant.now().plus(deadline);
         while (Instant.now().isBefore(end)) {
-            Optional<FinishedInvocation> finished = findFinished(text);
+            Optional<FinishedInvocation> finished = findFinished(console.since(from), function, wanted);
             if (finished.isPresent()) {
                 return finished.get();
             }
             if (!process.isAlive()) {
-                throw new AssertionError("The host stopped before any function ran for " + text + ". Host log: " + logFile);
+                throw new AssertionError("The host stopped before that. " + failure + " Host log: " + logFile);
             }
             sleepBriefly();
         }
-        throw new AssertionError("No function ran for " + text + " within " + deadline.toSeconds() + " s. Is the trigger "
-                + "(path, queue name, connection) right? Host log: " + logFile);
+        throw new AssertionError(failure + " Host log: " + logFile);
     }
 
-    private Optional<FinishedInvocation> findFinished(String text) {
-        List<String> lines = console();
+    /** The first finished call in {@code lines} of {@code function} whose reason and trigger details {@code wanted} accepts. */
+    private static Optional<FinishedInvocation> findFinished(List<String> lines, String function, BiPredicate<String, String> wanted) {
         for (int i = 0; i < lines.size(); i++) {
             Matcher executing = EXECUTING.matcher(lines.get(i));
-            if (!executing.find()) {
+            if (!executing.find() || (function != null && !executing.group(1).equals(function))) {
                 continue;
             }
-            boolean details = i + 1 < lines.size() && lines.get(i + 1).startsWith("Trigger Details: ") && lines.get(i + 1).contains(text);
-            if (!executing.group(2).contains(text) && !details) {
+            String details = i + 1 < lines.size() && lines.get(i + 1).startsWith("Trigger Details: ") ? lines.get(i + 1) : "";
+            if (wanted != null && !wanted.test(executing.group(2), details)) {
                 continue;
             }
-            String function = executing.group(1);
+            String name = executing.group(1);
             String id = executing.group(3);
             List<String> logged = new ArrayList<>();
             for (int j = i + 1; j < lines.size(); j++) {
                 String line = lines.get(j);
-                if (line.contains("Executed 'Functions." + function + "' (") && line.contains("Id=" + id)) {
+                if (line.contains("Executed 'Functions." + name + "' (") && line.contains("Id=" + id)) {
                     boolean succeeded = line.contains("(Succeeded");
                     String error = succeeded ? "" : errorFor(lines, j, id);
-                    return Optional.of(new FinishedInvocation(function, executing.group(2), succeeded, error, logged));
+                    return Optional.of(new FinishedInvocation(name, executing.group(2), succeeded, error, logged));
                 }
                 if (!line.contains("Executing '") && !line.contains("Executed '")) {
                     logged.add(line);

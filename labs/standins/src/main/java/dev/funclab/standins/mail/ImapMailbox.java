@@ -6,11 +6,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
+import jakarta.mail.search.SearchTerm;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -49,12 +52,21 @@ public final class ImapMailbox implements AutoCloseable {
 
     /** The INBOX as it is now, oldest first. */
     public List<ReceivedMail> messages() {
+        return read(null);
+    }
+
+    /** The mail with this {@code Message-ID} header, found by an IMAP search: only that one is downloaded. */
+    public Optional<ReceivedMail> find(String messageId) {
+        return read(new HeaderTerm("Message-ID", messageId)).stream().findFirst();
+    }
+
+    private List<ReceivedMail> read(SearchTerm wanted) {
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
                 List<ReceivedMail> mails = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
+                for (Message message : wanted == null ? inbox.getMessages() : inbox.search(wanted)) {
                     // Copying downloads the whole message once, as clients do, instead of part by part.
                     MimeMessage copy = new MimeMessage((MimeMessage) message);
                     Instant received = message.getReceivedDate() == null ? Instant.now() : message.getReceivedDate().toInstant();

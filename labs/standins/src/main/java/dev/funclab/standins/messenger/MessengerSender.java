@@ -1,7 +1,6 @@
 package dev.funclab.standins.messenger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funclab.standins.LabSettings;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -13,9 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -131,20 +127,8 @@ public final class MessengerSender {
      * @throws IllegalStateException naming the file and the key when it cannot be read
      */
     static String appSecret(Path localSettings) {
-        JsonNode settings;
-        try {
-            settings = new ObjectMapper().readTree(Files.readString(localSettings, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new IllegalStateException("There is no " + localSettings + ". The lab's local.settings.json must set "
-                    + "Values." + APP_SECRET_SETTING + " (the App Secret the function checks signatures with).");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + localSettings + " as JSON: " + e.getMessage());
-        }
-        JsonNode secret = settings == null ? null : settings.path("Values").get(APP_SECRET_SETTING);
-        if (secret == null || !secret.isTextual() || secret.asText().isBlank()) {
-            throw new IllegalStateException(localSettings + " has no Values." + APP_SECRET_SETTING + ". Add it, e.g. \""
-                    + APP_SECRET_SETTING + "\": \"local-app-secret\": the function checks X-Hub-Signature-256 with it.");
-        }
-        return secret.asText();
+        return LabSettings.read(localSettings).require(APP_SECRET_SETTING, "\"" + APP_SECRET_SETTING
+                + "\": \"local-app-secret\": the function checks X-Hub-Signature-256 with it.");
     }
+
 }

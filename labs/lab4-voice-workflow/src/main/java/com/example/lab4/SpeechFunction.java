@@ -1,0 +1,39 @@
+package com.example.lab4;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.OutputBinding;
+import com.microsoft.azure.functions.annotation.BlobOutput;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
+import com.microsoft.azure.functions.annotation.TableInput;
+import com.microsoft.azure.functions.annotation.TableOutput;
+
+import java.io.IOException;
+
+/**
+ * Step 2, the "text to speech" action: a message on {@code speech-requests} is spoken by Azure AI
+ * Speech; the recording goes to {@code voice-messages/<mid>.wav} and the message to table VoiceMessages.
+ */
+public class SpeechFunction {
+
+    @FunctionName("synthesizeSpeech")
+    public void synthesize(
+            @QueueTrigger(name = "request", queueName = "speech-requests",
+                    connection = "AzureWebJobsStorage") SpeechRequest request,
+            @TableInput(name = "done", tableName = "VoiceMessages", partitionKey = "{mid}", rowKey = RunStep.SYNTHESIZED,
+                    connection = "AzureWebJobsStorage") VoiceMessage done,
+            @BlobOutput(name = "audio", path = "voice-messages/{mid}.wav", dataType = "binary",
+                    connection = "AzureWebJobsStorage") OutputBinding<byte[]> audio,
+            @TableOutput(name = "message", tableName = "VoiceMessages",
+                    connection = "AzureWebJobsStorage") OutputBinding<VoiceMessage> message,
+            ExecutionContext context) throws IOException {
+
+        // TODO 9: Messenger delivers at least once. When `done` is not null, this message was spoken (and
+        //         mailed) already: log it and return without setting any output.
+
+        // TODO 6: pick the voice (Ssml.voiceFor), get the WAV (SpeechClient.synthesize), then set `audio` to
+        //         the WAV and `message` to VoiceMessage.of(request, voice, wav). Let exceptions out: a failed
+        //         call is retried by the queue.
+        throw new UnsupportedOperationException("TODO 6: speak message " + request.mid);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.funclab.testkit;
+
+import dev.funclab.standins.mail.MailStandIn;
+import dev.funclab.standins.speech.SpeechEngine;
+import dev.funclab.standins.speech.SpeechStandIn;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The stand-ins of one test class and the secrets the host shares with them: keys made up for this
+ * run, so that the tests never depend on what a {@code local.settings.json} says.
+ */
+public final class StandIns implements AutoCloseable {
+
+    /** Where the lab mails to and from, whatever the student's settings say. */
+    public static final String MAIL_TO = "student@funclab.test";
+    public static final String MAIL_FROM = "Voice Bot <voice-bot@funclab.test>";
+
+    private final SpeechStandIn speech;
+    private final MailStandIn mail;
+    private final String appSecret = "app-secret-" + random();
+    private final String verifyToken = "verify-" + random();
+
+    private StandIns(SpeechStandIn speech, MailStandIn mail) {
+        this.speech = speech;
+        this.mail = mail;
+    }
+
+    /** Starts both stand-ins on free ports; the speech engine is shared by the whole JVM. */
+    static StandIns start() {
+        SpeechStandIn speech = SpeechStandIn.start(0, "speech-key-" + random(), SpeechEngine.shared(System.out::println),
+                line -> { });
+        try {
+            return new StandIns(speech, MailStandIn.start(MailStandIn.Ports.free(), "SG.test-" + random(), line -> { }));
+        } catch (RuntimeException e) {
+            speech.close();
+            throw e;
+        }
+    }
+
+    /** The app settings that point a Lab 4 host at these stand-ins. */
+    public Map<String, String> appSettings() {
+        return Map.of(
+                "SPEECH_ENDPOINT", speech.endpoint().toString(),
+                "SPEECH_KEY", speech.key(),
+                "AzureWebJobsSendGridApiKey", mail.apiKey(),
+                "FUNCLAB_SENDGRID_URL", mail.apiEndpoint().toString(),
+                "MESSENGER_APP_SECRET", appSecret,
+                "MESSENGER_VERIFY_TOKEN", verifyToken,
+                "MAIL_TO", MAIL_TO,
+                "MAIL_FROM", MAIL_FROM);
+    }
+
+    public SpeechStandIn speech() {
+        return speech;
+    }
+
+    public MailStandIn mail() {
+        return mail;
+    }
+
+    public String appSecret() {
+        return appSecret;
+    }
+
+    public String verifyToken() {
+        return verifyToken;
+    }
+
+    @Override
+    public void close() {
+        try {
+            speech.close();
+        } finally {
+            mail.close();
+        }
+    }
+
+    private static String random() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -52,21 +52,21 @@ final class StartCommand implements Callable<Integer> {
             Optional<Integer> speechPort = values.localPort(SPEECH_ENDPOINT);
             if (speechPort.isPresent()) {
                 String key = values.require(SPEECH_KEY, "the Speech stand-in accepts this key only, as Azure accepts your resource's key.");
-                SpeechEngine engine = SpeechEngine.shared(System.out::println);
+                SpeechEngine engine = SpeechEngine.shared(line -> { });
                 SpeechStandIn speech = SpeechStandIn.start(speechPort.get(), key, engine, System.out::println);
                 started.add(speech);
-                System.out.println("Speech (Azure AI Speech, text to speech): POST " + speech.endpoint() + "/cognitiveservices/v1"
-                        + " with Ocp-Apim-Subscription-Key: " + key);
-                System.out.println("  voices: GET " + speech.endpoint() + "/cognitiveservices/voices/list; speech by "
-                        + engine.description());
+                System.out.println("Speech:   POST " + speech.endpoint() + "/cognitiveservices/v1  (" + SPEECH_KEY + " " + key
+                        + "; voices at /cognitiveservices/voices/list; spoken by " + engine.description() + ")");
             }
             Optional<Integer> mailPort = values.get(SENDGRID_URL).isPresent() ? values.localPort(SENDGRID_URL) : Optional.of(DEFAULT_MAIL_PORT);
             if (mailPort.isPresent()) {
                 String key = values.require(SENDGRID_KEY, "the SendGrid stand-in accepts this key only, as SendGrid accepts yours.");
                 MailStandIn mail = MailStandIn.start(new MailStandIn.Ports(mailPort.get(), smtpPort, imapPort), key, System.out::println);
                 started.add(mail);
-                mail.describe().forEach(System.out::println);
-                System.out.println("  received mail: scripts/mailbox");
+                System.out.println("SendGrid: POST " + mail.apiEndpoint() + "/v3/mail/send  (" + SENDGRID_KEY + " " + key + ")");
+                System.out.println("SMTP:     127.0.0.1:" + mail.smtpPort() + "  (no TLS, no login)");
+                System.out.println("IMAP:     127.0.0.1:" + mail.imapPort() + "  (no TLS; user: the recipient's address, any password)");
+                System.out.println("Mailbox:  scripts/mailbox  (or GET " + mail.apiEndpoint() + "/mailbox)");
             }
             if (started.isEmpty()) {
                 System.out.println("Nothing to start: " + settings + " points " + SPEECH_ENDPOINT + " and " + SENDGRID_URL

@@ -12,21 +12,21 @@ public class VoiceMessage extends RunStep {
     public String text;
     public String voice;
     public long audioBytes;
-    /** When Messenger received the message (ISO-8601, UTC). */
+    /** When Messenger received the message (ISO-8601, UTC, milliseconds). */
     public String receivedAt;
 
     static VoiceMessage of(SpeechRequest request, String voice, byte[] audio) {
         VoiceMessage message = new VoiceMessage();
         message.PartitionKey = request.mid;
         message.RowKey = SYNTHESIZED;
-        message.at = Instant.now().toString();
+        message.at = timestamp(Instant.now());
         message.outcome = "done";
         message.detail = voice + ", " + audio.length + " bytes";
         message.senderId = request.senderId;
         message.text = request.text;
         message.voice = voice;
         message.audioBytes = audio.length;
-        message.receivedAt = Instant.ofEpochMilli(request.timestamp).toString();
+        message.receivedAt = timestamp(Instant.ofEpochMilli(request.timestamp));
         return message;
     }
 }

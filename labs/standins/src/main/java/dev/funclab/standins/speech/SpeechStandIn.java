@@ -66,9 +66,7 @@ public final class SpeechStandIn implements AutoCloseable {
             throw new IllegalStateException("The Speech stand-in could not listen on port " + port + ": " + e.getMessage()
                     + (port != 0 ? ". Is something else using it? Choose another port, or 0 for a free one." : ""), e);
         }
-        SpeechStandIn standIn = new SpeechStandIn(server, handler, key.trim());
-        log.accept("Speech stand-in listening on " + standIn.endpoint() + " (" + engine.description() + ")");
-        return standIn;
+        return new SpeechStandIn(server, handler, key.trim());
     }
 
     private static Server server(SpeechHandler handler, int port) {

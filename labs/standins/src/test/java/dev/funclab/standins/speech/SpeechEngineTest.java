@@ -24,10 +24,16 @@ class SpeechEngineTest {
     private static SpeechEngine binary;
     private static SpeechEngine wasm;
 
+    /** CI sets it, so that the program engine is always tested there; elsewhere its tests need espeak-ng installed. */
+    static final String REQUIRE_PROGRAM = "FUNCLAB_REQUIRE_ESPEAK_NG";
+
     @BeforeAll
     static void start() {
-        binary = EspeakBinary.find(System.getenv()).orElseThrow(() -> new AssertionError(
-                "espeak-ng is not on the PATH; install it (Debian/Ubuntu: sudo apt-get install espeak-ng) to test the program engine"));
+        binary = EspeakBinary.find(System.getenv()).orElse(null);
+        if (binary == null && System.getenv(REQUIRE_PROGRAM) != null) {
+            throw new AssertionError("espeak-ng is not on the PATH, and " + REQUIRE_PROGRAM + " asks for its tests; install it "
+                    + "(Debian/Ubuntu: sudo apt-get install espeak-ng)");
+        }
         wasm = EspeakWasm.start(Azurite.cacheFolder(System.getenv()), System.out::println);
     }
 
@@ -39,7 +45,7 @@ class SpeechEngineTest {
     }
 
     static List<SpeechEngine> engines() {
-        return List.of(binary, wasm);
+        return binary == null ? List.of(wasm) : List.of(binary, wasm);
     }
 
     @ParameterizedTest(autoCloseArguments = false) // the engines live for the whole class
@@ -97,7 +103,9 @@ class SpeechEngineTest {
 
     @Test
     void describesEachEngine() {
-        assertThat(binary.description()).matches("eSpeak NG \\S+ \\(.*espeak-ng.*\\)");
+        if (binary != null) {
+            assertThat(binary.description()).matches("eSpeak NG \\S+ \\(.*espeak-ng.*\\)");
+        }
         assertThat(wasm.description()).startsWith("eSpeak NG ").contains("WASM from npm espeak-ng 1.0.2").contains("node v");
     }
 

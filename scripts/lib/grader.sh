@@ -6,7 +6,7 @@ GRADER_JAR="$KIT_ROOT/labs/grader/target/funclab-grader.jar"
 build_grader() {
   local modules="labs/grader" lab
   for lab in $(lab_names); do modules="$modules,labs/$lab"; done
-  if [ -f "$GRADER_JAR" ] && [ -z "$(find "$KIT_ROOT/pom.xml" "$KIT_ROOT"/labs/{azurite,runtime,testkit,grader} \
+  if [ -f "$GRADER_JAR" ] && [ -z "$(find "$KIT_ROOT/pom.xml" "$KIT_ROOT"/labs/{azurite,runtime,standins,testkit,grader} \
       "$KIT_ROOT"/labs/lab[0-9]*/src/test "$KIT_ROOT"/labs/lab[0-9]*/pom.xml -newer "$GRADER_JAR" -type f \
       -not -path '*/target/*' -print -quit)" ]; then
     return 0

@@ -22,10 +22,11 @@ public class SpeechFunction {
                     connection = "AzureWebJobsStorage") SpeechRequest request,
             @TableInput(name = "done", tableName = "VoiceMessages", partitionKey = "{mid}", rowKey = RunStep.SYNTHESIZED,
                     connection = "AzureWebJobsStorage") VoiceMessage done,
-            @BlobOutput(name = "audio", path = "voice-messages/{mid}.wav", dataType = "binary",
-                    connection = "AzureWebJobsStorage") OutputBinding<byte[]> audio,
+            // The row comes before the recording: the recording starts the mail step, which reads the row.
             @TableOutput(name = "message", tableName = "VoiceMessages",
                     connection = "AzureWebJobsStorage") OutputBinding<VoiceMessage> message,
+            @BlobOutput(name = "audio", path = "voice-messages/{mid}.wav", dataType = "binary",
+                    connection = "AzureWebJobsStorage") OutputBinding<byte[]> audio,
             ExecutionContext context) throws IOException {
 
         if (done != null) {

@@ -100,6 +100,11 @@ public final class FunctionInvoker {
         return arguments;
     }
 
+    /**
+     * Writes the outputs one after the other, in the order of the function's parameters, then the return
+     * value: a function can rely on one output being written before the next (a row before the blob
+     * that triggers a function reading it).
+     */
     private static void deliver(Invocation invocation, Map<String, Object> outputs) throws Exception {
         for (Map.Entry<String, Object> output : outputs.entrySet()) {
             OutputBindingSpec spec = invocation.function().outputs().get(output.getKey());

@@ -4,10 +4,11 @@
 STANDINS_JAR="$KIT_ROOT/labs/standins/target/funclab-standins.jar"
 
 build_standins() {
-  if [ ! -f "$STANDINS_JAR" ] || [ -n "$(find "$KIT_ROOT/labs/standins/src" "$KIT_ROOT/labs/azurite/src" -newer "$STANDINS_JAR" -print -quit)" ]; then
+  if [ ! -f "$STANDINS_JAR" ] || [ -n "$(find "$KIT_ROOT"/labs/{standins,azurite}/src/main "$KIT_ROOT"/labs/{standins,azurite}/pom.xml \
+      -newer "$STANDINS_JAR" -print -quit)" ]; then
     command -v mvn >/dev/null || die "Maven (mvn) is not installed. Install Maven 3.8+ and Java 17+, then try again."
     echo "Building the kit's stand-ins ..." >&2
-    (cd "$KIT_ROOT" && mvn -q -B -DskipTests -pl labs/standins -am package) || die "the stand-ins did not build"
+    (cd "$KIT_ROOT" && mvn -q -B -Dmaven.test.skip=true -pl labs/standins -am package) || die "the stand-ins did not build"
   fi
 }
 

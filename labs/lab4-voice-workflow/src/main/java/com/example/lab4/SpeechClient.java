@@ -44,7 +44,10 @@ final class SpeechClient {
         throw new IOException("TODO 5: call the Speech REST API at " + endpoint);
     }
 
-    /** Throttling and outages are worth retrying; a wrong key or request is not, and says which setting to fix. */
+    /**
+     * Throttling and outages pass with time, so the queue's next try may succeed. A wrong key or request
+     * does not: its message says which setting to fix (the queue still tries five times, then parks it).
+     */
     private static IOException failure(int status, String retryAfter, String body) {
         if (status == 429 || status >= 500) {
             return new IOException("Speech is busy or down (" + status + (retryAfter == null ? "" : ", Retry-After: "

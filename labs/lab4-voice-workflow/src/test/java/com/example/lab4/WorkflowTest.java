@@ -165,13 +165,16 @@ class WorkflowTest {
     @Test
     @Graded(points = 5, step = 5)
     @DisplayName("a key Speech refuses (401) ends on speech-requests-poison, with no recording and no mail")
-    void aRefusedKeyEndsOnThePoisonQueue(LabStorage storage, SpeechStandIn speech, MailStandIn mail) {
+    void aRefusedKeyEndsOnThePoisonQueue(LabStorage storage, RunningHost host, SpeechStandIn speech, MailStandIn mail) {
         String mid = MessengerClient.newMid();
         String text = "refused " + token();
         String message = request(mid, text);
         speech.failNext(1_000, 401, null);
         try {
-            storage.send("speech-requests", message);
+            FinishedInvocation first = host.awaitInvocation("MessageId: " + storage.send("speech-requests", message), DEADLINE);
+            assertThat(speech.requests()).as("calls to Speech for '%s', answered 401 (synthesizeSpeech %s)", text,
+                    first.succeeded() ? "succeeded" : "failed: " + first.error())
+                    .anyMatch(r -> r.status() == 401 && text.equals(r.text()));
             String poisoned = LabStorage.await("the message for " + mid + " on speech-requests-poison (Speech answers 401: the "
                             + "function must fail, and the queue gives up after five tries)", DEADLINE,
                     () -> storage.receiveAll("speech-requests-poison").stream().filter(m -> m.contains(mid)).findFirst());
@@ -179,8 +182,6 @@ class WorkflowTest {
         } finally {
             speech.clearFaults();
         }
-        assertThat(speech.requests()).as("calls to Speech for '%s' that were refused with 401", text)
-                .anyMatch(r -> r.status() == 401 && text.equals(r.text()));
         assertThat(storage.download("voice-messages", mid + ".wav")).as("a recording for a refused request").isEqualTo(Optional.empty());
         assertThat(mailsAbout(mail, mid)).as("mails for a refused request").isEmpty();
     }

@@ -27,6 +27,8 @@ final class StartCommand implements Callable<Integer> {
     static final String SENDGRID_URL = "FUNCLAB_SENDGRID_URL";
     static final String SENDGRID_KEY = "AzureWebJobsSendGridApiKey";
     static final int DEFAULT_MAIL_PORT = 7073;
+    /** The line scripts/run waits for before it starts the host. */
+    static final String READY = "Stand-ins ready.";
 
     @Option(names = "--settings", required = true, paramLabel = "FILE", description = "The lab's local.settings.json.")
     Path settings;
@@ -69,8 +71,10 @@ final class StartCommand implements Callable<Integer> {
                 System.out.println("Mailbox:  scripts/mailbox  (or GET " + mail.apiEndpoint() + "/mailbox)");
             }
             if (started.isEmpty()) {
-                System.out.println("Nothing to start: " + settings + " points " + SPEECH_ENDPOINT + " and " + SENDGRID_URL
+                // The settings point at the real services: the host needs no stand-in, and runs all the same.
+                System.out.println("No stand-ins to start: " + settings + " points " + SPEECH_ENDPOINT + " and " + SENDGRID_URL
                         + " at other machines (the real services?).");
+                System.out.println(READY);
                 return 0;
             }
         } catch (RuntimeException e) {
@@ -86,7 +90,7 @@ final class StartCommand implements Callable<Integer> {
         if (exitWithParent) {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         }
-        System.out.println("Stand-ins ready. Ctrl-C stops them.");
+        System.out.println(READY + " Ctrl-C stops them.");
         stopped.await();
         return 0;
     }

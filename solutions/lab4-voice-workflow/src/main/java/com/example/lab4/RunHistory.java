@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public class RunHistory {
 
     private static final int RECENT = 20;
+    /** The steps of a run, in the order a message goes through them. */
+    private static final List<String> STEPS = List.of("received", RunStep.SYNTHESIZED, RunStep.MAILED);
 
     /** {@code GET /api/runs/{mid}}: the steps of one message's run. */
     @FunctionName("getRun")
@@ -56,7 +58,7 @@ public class RunHistory {
     /** One message's run: its steps in order, and how far it got. */
     public static class Run {
         public String mid;
-        /** {@code received}, {@code synthesized} or {@code mailed}: the last step reached. */
+        /** {@code received}, {@code synthesized} or {@code mailed}: the furthest step reached (a redelivery comes later, not further). */
         public String status;
         public String updatedAt;
         public List<Step> steps = new ArrayList<>();
@@ -71,7 +73,9 @@ public class RunHistory {
                 step.outcome = row.outcome;
                 step.detail = row.detail;
                 run.steps.add(step);
-                run.status = step.step;
+                if (run.status == null || STEPS.indexOf(step.step) > STEPS.indexOf(run.status)) {
+                    run.status = step.step;
+                }
                 run.updatedAt = row.at;
             });
             return run;

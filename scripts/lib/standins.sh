@@ -4,7 +4,7 @@
 STANDINS_JAR="$KIT_ROOT/labs/standins/target/funclab-standins.jar"
 
 build_standins() {
-  if [ ! -f "$STANDINS_JAR" ] || [ -n "$(find "$KIT_ROOT"/labs/{standins,azurite}/src/main "$KIT_ROOT"/labs/{standins,azurite}/pom.xml \
+  if [ ! -f "$STANDINS_JAR" ] || [ -n "$(find "$KIT_ROOT"/labs/{standins,azurite}/src/main "$KIT_ROOT"/labs/{standins,azurite}/pom.xml "$KIT_ROOT/pom.xml" \
       -newer "$STANDINS_JAR" -print -quit)" ]; then
     command -v mvn >/dev/null || die "Maven (mvn) is not installed. Install Maven 3.8+ and Java 17+, then try again."
     echo "Building the kit's stand-ins ..." >&2

@@ -34,8 +34,12 @@ public class MailMessage {
         return new MailMessage();
     }
 
+    /** The text on one line, cut to {@code length} characters (whole ones: an emoji is never cut in two). */
     private static String shorten(String text, int length) {
         String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= length ? line : line.substring(0, length - 1) + "…";
+        if (line.codePointCount(0, line.length()) <= length) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, length - 1)) + "…";
     }
 }

@@ -46,7 +46,7 @@ public class MessengerWebhook {
 
         byte[] body = request.getBody().orElse(new byte[0]);
         // TODO 2: refuse a POST whose X-Hub-Signature-256 header is not the signature of its body: answer
-        //         403 and queue nothing. Check it before reading the body: MessengerSignature.isValid(body,
+        //         403 and queue nothing. Check it before parsing the body: MessengerSignature.isValid(body,
         //         request.getHeaders().get("x-hub-signature-256"), Settings.require("MESSENGER_APP_SECRET")).
 
         // TODO 3: read the body as JSON (JSON.readTree(body)) and loop over every entry[].messaging[] event.

@@ -71,7 +71,8 @@ public final class LabSettings {
                 throw new IllegalStateException("Values." + name + " in " + file + " is not a URL: '" + value + "'");
             }
             boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-            return local ? (uri.getPort() == -1 ? 80 : uri.getPort()) : null;
+            int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return local ? (uri.getPort() == -1 ? defaultPort : uri.getPort()) : null;
         });
     }
 }

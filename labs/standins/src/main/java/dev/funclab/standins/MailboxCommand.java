@@ -21,10 +21,19 @@ final class MailboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String url = "http://localhost:" + StartCommand.DEFAULT_MAIL_PORT;
+        int port = StartCommand.DEFAULT_MAIL_PORT;
         if (settings != null && Files.exists(settings)) {
-            url = LabSettings.read(settings).get(StartCommand.SENDGRID_URL).orElse(url);
+            LabSettings values = LabSettings.read(settings);
+            if (values.get(StartCommand.SENDGRID_URL).isPresent()) {
+                Integer local = values.localPort(StartCommand.SENDGRID_URL).orElse(null);
+                if (local == null) {
+                    System.out.println(settings + " sends mail to " + values.get(StartCommand.SENDGRID_URL).get()
+                            + ", not to the local stand-in: there is no local mailbox to list. Look in the recipient's own mailbox.");
+                    return 2;
+                }
+                port = local;
+            }
         }
-        return MailboxListing.printMailbox(URI.create(url.strip().replaceAll("/+$", "")), json, System.out);
+        return MailboxListing.printMailbox(URI.create("http://localhost:" + port), json, System.out);
     }
 }

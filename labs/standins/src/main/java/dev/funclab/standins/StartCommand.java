@@ -26,18 +26,18 @@ final class StartCommand implements Callable<Integer> {
     static final String SPEECH_KEY = "SPEECH_KEY";
     static final String SENDGRID_URL = "FUNCLAB_SENDGRID_URL";
     static final String SENDGRID_KEY = "AzureWebJobsSendGridApiKey";
-    static final int DEFAULT_MAIL_PORT = 7073;
+    static final int DEFAULT_MAIL_PORT = MailStandIn.Ports.defaults().http();
     /** The line scripts/run waits for before it starts the host. */
     static final String READY = "Stand-ins ready.";
 
     @Option(names = "--settings", required = true, paramLabel = "FILE", description = "The lab's local.settings.json.")
     Path settings;
 
-    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "3025", description = "SMTP port of the mail server (default: ${DEFAULT-VALUE}).")
-    int smtpPort;
+    @Option(names = "--smtp-port", paramLabel = "N", description = "SMTP port of the mail server (default: 3025).")
+    int smtpPort = MailStandIn.Ports.defaults().smtp();
 
-    @Option(names = "--imap-port", paramLabel = "N", defaultValue = "3143", description = "IMAP port of the mail server (default: ${DEFAULT-VALUE}).")
-    int imapPort;
+    @Option(names = "--imap-port", paramLabel = "N", description = "IMAP port of the mail server (default: 3143).")
+    int imapPort = MailStandIn.Ports.defaults().imap();
 
     @Option(names = "--exit-with-parent", hidden = true, description = "Stop when the process that started this one ends.")
     boolean exitWithParent;
@@ -54,11 +54,12 @@ final class StartCommand implements Callable<Integer> {
             Optional<Integer> speechPort = values.localPort(SPEECH_ENDPOINT);
             if (speechPort.isPresent()) {
                 String key = values.require(SPEECH_KEY, "the Speech stand-in accepts this key only, as Azure accepts your resource's key.");
-                SpeechEngine engine = SpeechEngine.shared(line -> { });
+                // Says which engine speaks, and how a first install goes (it can take a while).
+                SpeechEngine engine = SpeechEngine.shared(System.out::println);
                 SpeechStandIn speech = SpeechStandIn.start(speechPort.get(), key, engine, System.out::println);
                 started.add(speech);
                 System.out.println("Speech:   POST " + speech.endpoint() + "/cognitiveservices/v1  (" + SPEECH_KEY + " " + key
-                        + "; voices at /cognitiveservices/voices/list; spoken by " + engine.description() + ")");
+                        + "; voices at /cognitiveservices/voices/list)");
             }
             Optional<Integer> mailPort = values.get(SENDGRID_URL).isPresent() ? values.localPort(SENDGRID_URL) : Optional.of(DEFAULT_MAIL_PORT);
             if (mailPort.isPresent()) {

@@ -55,8 +55,10 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
 
     private static RunningHost host(ExtensionContext context) {
         ExtensionContext classContext = outermostClass(context);
+        // The stand-ins start first, so that the class's store closes them after the host (last in, first closed).
+        Map<String, String> appSettings = appSettings(classContext);
         HostHolder holder = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(HostHolder.class,
-                type -> HostHolder.start(settings(context), classContext.getRequiredTestClass().getSimpleName(), appSettings(classContext)),
+                type -> HostHolder.start(settings(context), classContext.getRequiredTestClass().getSimpleName(), appSettings),
                 HostHolder.class);
         return holder.host();
     }

@@ -1,6 +1,7 @@
 package dev.funclab.testkit;
 
 import dev.funclab.standins.messenger.MessengerEvents;
+import dev.funclab.standins.messenger.MessengerSender;
 import dev.funclab.standins.messenger.MessengerSignature;
 
 import java.net.URLEncoder;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MessengerClient {
 
-    public static final String PATH = "/api/messenger";
+    public static final String PATH = MessengerSender.WEBHOOK_PATH;
     /** The person who writes to the page in tests. */
     public static final String SENDER_ID = MessengerEvents.TEST_PSID;
 

@@ -1,6 +1,8 @@
 package dev.funclab.testkit;
 
+import dev.funclab.runtime.sendgrid.SendGridOutputSupport;
 import dev.funclab.standins.mail.MailStandIn;
+import dev.funclab.standins.messenger.MessengerSender;
 import dev.funclab.standins.speech.SpeechEngine;
 import dev.funclab.standins.speech.SpeechStandIn;
 
@@ -27,9 +29,12 @@ public final class StandIns implements AutoCloseable {
         this.mail = mail;
     }
 
-    /** Starts both stand-ins on free ports; the speech engine is shared by the whole JVM. */
+    /**
+     * Starts both stand-ins on free ports. The speech engine is shared by the whole JVM and made on the
+     * first text to speak, so that tests that never speak need none installed.
+     */
     static StandIns start() {
-        SpeechStandIn speech = SpeechStandIn.start(0, "speech-key-" + random(), SpeechEngine.shared(System.out::println),
+        SpeechStandIn speech = SpeechStandIn.start(0, "speech-key-" + random(), SpeechEngine.sharedOnFirstUse(System.out::println),
                 line -> { });
         try {
             return new StandIns(speech, MailStandIn.start(MailStandIn.Ports.free(), "SG.test-" + random(), line -> { }));
@@ -44,9 +49,9 @@ public final class StandIns implements AutoCloseable {
         return Map.of(
                 "SPEECH_ENDPOINT", speech.endpoint().toString(),
                 "SPEECH_KEY", speech.key(),
-                "AzureWebJobsSendGridApiKey", mail.apiKey(),
-                "FUNCLAB_SENDGRID_URL", mail.apiEndpoint().toString(),
-                "MESSENGER_APP_SECRET", appSecret,
+                SendGridOutputSupport.DEFAULT_API_KEY_SETTING, mail.apiKey(),
+                SendGridOutputSupport.URL_SETTING, mail.apiEndpoint().toString(),
+                MessengerSender.APP_SECRET_SETTING, appSecret,
                 "MESSENGER_VERIFY_TOKEN", verifyToken,
                 "MAIL_TO", MAIL_TO,
                 "MAIL_FROM", MAIL_FROM);

@@ -22,7 +22,8 @@ public class SpeechFunction {
                     connection = "AzureWebJobsStorage") SpeechRequest request,
             @TableInput(name = "done", tableName = "VoiceMessages", partitionKey = "{mid}", rowKey = RunStep.SYNTHESIZED,
                     connection = "AzureWebJobsStorage") VoiceMessage done,
-            // The row comes before the recording: the recording starts the mail step, which reads the row.
+            // The row before the recording, which starts the mail step that reads the row. This host writes
+            // outputs in parameter order; Azure promises none, so the mail step retries when the row is late.
             @TableOutput(name = "message", tableName = "VoiceMessages",
                     connection = "AzureWebJobsStorage") OutputBinding<VoiceMessage> message,
             @BlobOutput(name = "audio", path = "voice-messages/{mid}.wav", dataType = "binary",

@@ -37,7 +37,13 @@ final class Ssml {
                 case '&' -> escaped.append("&amp;");
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&apos;");
-                default -> escaped.append(c);
+                default -> {
+                    // XML has no way to write other control characters: a message holding one is spoken without it.
+                    boolean allowed = c >= ' ' ? c != '\uFFFE' && c != '\uFFFF' : c == '\t' || c == '\n' || c == '\r';
+                    if (allowed) {
+                        escaped.append(c);
+                    }
+                }
             }
         }
         return escaped.toString();

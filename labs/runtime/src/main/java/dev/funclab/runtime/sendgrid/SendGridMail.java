@@ -29,6 +29,8 @@ final class SendGridMail {
     private static final Set<String> PERSONALIZATION = Set.of("to", "cc", "bcc", "from", "subject", "headers",
             "substitutions", "dynamic_template_data", "custom_args", "send_at");
     private static final Set<String> ADDRESS = Set.of("email", "name");
+    private static final Set<String> CONTENT = Set.of("type", "value");
+    private static final Set<String> ATTACHMENT = Set.of("content", "type", "filename", "disposition", "content_id");
     /** {@code Name <someone@example.com>}, {@code <someone@example.com>} or {@code someone@example.com}. */
     private static final Pattern NAMED = Pattern.compile("^\\s*(?:\"?([^\"<]*?)\"?\\s*)?<([^<>\\s]+)>\\s*$");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+");
@@ -65,13 +67,48 @@ final class SendGridMail {
             if (personalization instanceof ObjectNode object) {
                 canonical(object, PERSONALIZATION, new ArrayList<>());
                 for (String field : List.of("to", "cc", "bcc")) {
-                    object.path(field).forEach(SendGridMail::canonicalAddress);
+                    object.path(field).forEach(address -> canonicalEach(address, ADDRESS));
                 }
+                canonicalEach(object.path("from"), ADDRESS);
             }
         }
-        canonicalAddress(json.path("from"));
-        canonicalAddress(json.path("reply_to"));
+        canonicalEach(json.path("from"), ADDRESS);
+        canonicalEach(json.path("reply_to"), ADDRESS);
+        json.path("reply_to_list").forEach(address -> canonicalEach(address, ADDRESS));
+        json.path("content").forEach(item -> canonicalEach(item, CONTENT));
+        json.path("attachments").forEach(item -> canonicalEach(item, ATTACHMENT));
         return new SendGridMail(json, List.copyOf(dropped));
+    }
+
+    /**
+     * {@code extensions.sendGrid.from} and {@code .to} of host.json (names in any case), read once at
+     * start-up; null where not set.
+     */
+    record HostDefaults(ObjectNode from, ObjectNode to) {
+
+        static final HostDefaults NONE = new HostDefaults(null, null);
+
+        /**
+         * @throws IllegalArgumentException naming host.json when an address there is not an address
+         */
+        static HostDefaults of(JsonNode sendGrid) {
+            return new HostDefaults(hostAddress(sendGrid, "from"), hostAddress(sendGrid, "to"));
+        }
+
+        private static ObjectNode hostAddress(JsonNode sendGrid, String field) {
+            Iterator<Map.Entry<String, JsonNode>> fields = sendGrid.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                if (entry.getKey().equalsIgnoreCase(field) && entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
+                    try {
+                        return address(entry.getValue().asText(), field.equals("from") ? "From" : "To");
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("host.json extensions.sendGrid." + entry.getKey() + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     /** Top-level fields that v3 mail-send does not have and were dropped, as the extension's JSON reader does. */
@@ -83,22 +120,26 @@ final class SendGridMail {
      * Fills what the message lacks from the binding, as the extension does: a sender, recipients (when
      * any personalization has none), a subject, a text/plain body.
      *
-     * @param hostFrom {@code extensions.sendGrid.from} of host.json, or empty
+     * @param host the addresses of {@code extensions.sendGrid} in host.json, used when the binding gives none
      * @throws IllegalArgumentException when a binding address is not an address
      */
-    SendGridMail withDefaults(String to, String from, String subject, String text, String hostFrom) {
-        if (!hasAddress(json.path("from"))) {
-            String sender = !from.isBlank() ? from : hostFrom;
-            if (!sender.isBlank()) {
-                json.set("from", address(sender, "From"));
+    SendGridMail withDefaults(String to, String from, String subject, String text, HostDefaults host) {
+        if (json.path("from").isMissingNode() || json.path("from").isNull()) {
+            if (!from.isBlank()) {
+                json.set("from", address(from, "From"));
+            } else if (host.from() != null) {
+                json.set("from", host.from().deepCopy());
             }
         }
-        if (!toIsValid() && !to.isBlank()) {
-            ArrayNode personalizations = json.withArray("personalizations");
-            if (personalizations.isEmpty()) {
-                personalizations.addObject();
+        if (!toIsValid()) {
+            ObjectNode recipient = !to.isBlank() ? address(to, "To") : host.to() == null ? null : host.to().deepCopy();
+            if (recipient != null) {
+                ArrayNode personalizations = json.withArray("personalizations");
+                if (personalizations.isEmpty()) {
+                    personalizations.addObject();
+                }
+                ((ObjectNode) personalizations.get(0)).withArray("to").add(recipient);
             }
-            ((ObjectNode) personalizations.get(0)).withArray("to").add(address(to, "To"));
         }
         if (json.path("subject").asText("").isEmpty() && !subject.isEmpty()) {
             json.put("subject", subject);
@@ -121,8 +162,8 @@ final class SendGridMail {
                     + "in the message, or 'to' on @SendGridOutput (for example to = \"%MAIL_TO%\").");
         }
         if (!hasAddress(json.path("from"))) {
-            throw new IllegalStateException("A 'From' address must be specified for the message. Set 'from' in the message, "
-                    + "'from' on @SendGridOutput, or extensions.sendGrid.from in host.json.");
+            throw new IllegalStateException("A 'From' address must be specified for the message. Set 'from' (with an 'email') "
+                    + "in the message, 'from' on @SendGridOutput, or extensions.sendGrid.from in host.json.");
         }
         return json.toString();
     }
@@ -191,9 +232,9 @@ final class SendGridMail {
         return object;
     }
 
-    private static void canonicalAddress(JsonNode address) {
-        if (address instanceof ObjectNode object) {
-            canonical(object, ADDRESS, new ArrayList<>());
+    private static void canonicalEach(JsonNode node, Set<String> known) {
+        if (node instanceof ObjectNode object) {
+            canonical(object, known, new ArrayList<>());
         }
     }
 }

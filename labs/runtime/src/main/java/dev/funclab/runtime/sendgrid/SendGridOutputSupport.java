@@ -60,7 +60,12 @@ public final class SendGridOutputSupport implements OutputSupport<SendGridOutput
         } catch (IllegalArgumentException e) {
             throw signature.problem(where + e.getMessage());
         }
-        String hostFrom = host.hostJson().extension("sendGrid").path("from").asText("");
+        SendGridMail.HostDefaults hostDefaults;
+        try {
+            hostDefaults = SendGridMail.HostDefaults.of(host.hostJson().extension("sendGrid"));
+        } catch (IllegalArgumentException e) {
+            throw signature.problem(where + e.getMessage());
+        }
         SendGridClient sender = client(signature);
         return (invocation, value) -> {
             List<String> messages = new ArrayList<>();
@@ -68,7 +73,7 @@ public final class SendGridOutputSupport implements OutputSupport<SendGridOutput
                 Map<String, Object> data = invocation.bindingData();
                 SendGridMail mail = SendGridMail.of(item).withDefaults(defaults.get("to").resolve(data),
                         defaults.get("from").resolve(data), defaults.get("subject").resolve(data),
-                        defaults.get("text").resolve(data), hostFrom);
+                        defaults.get("text").resolve(data), hostDefaults);
                 if (!mail.dropped().isEmpty() && invocation.context() != null) {
                     invocation.context().getLogger().warning("SendGrid output '" + output.name() + "': " + mail.dropped()
                             + " are not fields of a v3 mail-send message and were left out (recipients go in personalizations[].to).");
@@ -84,7 +89,7 @@ public final class SendGridOutputSupport implements OutputSupport<SendGridOutput
     /** An address given on the binding is checked now, unless it waits for binding data. */
     private static void checkAddress(BindingTemplate template, String property) {
         String text = template.toString();
-        if (!text.isBlank() && template.parameters().isEmpty() && !text.contains("{")) {
+        if (!text.isBlank() && !text.contains("{")) {
             SendGridMail.address(text, property);
         }
     }

@@ -30,7 +30,7 @@ class SendGridMailTest {
 
     @Test
     void theBindingFillsFromToSubjectAndTextOnlyWhenMissing() throws Exception {
-        JsonNode filled = json(SendGridMail.of("{}").withDefaults("Ann <ann@b.test>", "bot@b.test", "Subject", "Text", ""));
+        JsonNode filled = json(SendGridMail.of("{}").withDefaults("Ann <ann@b.test>", "bot@b.test", "Subject", "Text", SendGridMail.HostDefaults.NONE));
         assertThat(filled.path("from").path("email").asText()).isEqualTo("bot@b.test");
         assertThat(filled.path("personalizations").get(0).path("to").get(0).path("email").asText()).isEqualTo("ann@b.test");
         assertThat(filled.path("personalizations").get(0).path("to").get(0).path("name").asText()).isEqualTo("Ann");
@@ -40,7 +40,7 @@ class SendGridMailTest {
 
         JsonNode kept = json(SendGridMail.of(Map.of("from", Map.of("email", "own@b.test"), "subject", "Own",
                 "personalizations", java.util.List.of(Map.of("to", java.util.List.of(Map.of("email", "own-to@b.test"))))))
-                .withDefaults("ann@b.test", "bot@b.test", "Subject", "", ""));
+                .withDefaults("ann@b.test", "bot@b.test", "Subject", "", SendGridMail.HostDefaults.NONE));
         assertThat(kept.path("from").path("email").asText()).isEqualTo("own@b.test");
         assertThat(kept.path("personalizations").get(0).path("to")).hasSize(1);
         assertThat(kept.path("subject").asText()).isEqualTo("Own");
@@ -48,19 +48,33 @@ class SendGridMailTest {
     }
 
     @Test
-    void hostJsonGivesTheSenderWhenNothingElseDoes() throws Exception {
-        JsonNode json = json(SendGridMail.of("{}").withDefaults("a@b.test", "", "", "", "Functions <fn@b.test>"));
+    void hostJsonGivesSenderAndRecipientWhenNothingElseDoes() throws Exception {
+        SendGridMail.HostDefaults host = SendGridMail.HostDefaults.of(Json.MAPPER.readTree(
+                "{\"From\": \"Functions <fn@b.test>\", \"to\": \"admin@b.test\"}"));
+        JsonNode json = json(SendGridMail.of("{}").withDefaults("", "", "", "", host));
         assertThat(json.path("from").path("name").asText()).isEqualTo("Functions");
         assertThat(json.path("from").path("email").asText()).isEqualTo("fn@b.test");
+        assertThat(json.path("personalizations").get(0).path("to").get(0).path("email").asText()).isEqualTo("admin@b.test");
+        assertThatThrownBy(() -> SendGridMail.HostDefaults.of(Json.MAPPER.readTree("{\"from\": \"nobody\"}")))
+                .hasMessageContaining("host.json extensions.sendGrid.from");
+    }
+
+    @Test
+    void contentAndAttachmentFieldsAreMatchedWithoutRegardToCase() throws Exception {
+        JsonNode json = json(SendGridMail.of("{\"Content\": [{\"Type\": \"text/plain\", \"Value\": \"hi\"}], "
+                + "\"Attachments\": [{\"Content\": \"AA==\", \"FileName\": \"a.wav\", \"Type\": \"audio/wav\"}]}")
+                .withDefaults("a@b.test", "bot@b.test", "", "", SendGridMail.HostDefaults.NONE));
+        assertThat(json.path("content").get(0).path("value").asText()).isEqualTo("hi");
+        assertThat(json.path("attachments").get(0).path("filename").asText()).isEqualTo("a.wav");
     }
 
     @Test
     void missingRecipientsOrSenderAreClearErrors() {
-        assertThatThrownBy(() -> SendGridMail.of("{}").withDefaults("", "bot@b.test", "", "", "").toJson())
+        assertThatThrownBy(() -> SendGridMail.of("{}").withDefaults("", "bot@b.test", "", "", SendGridMail.HostDefaults.NONE).toJson())
                 .hasMessageContaining("A 'To' address must be specified for the message");
-        assertThatThrownBy(() -> SendGridMail.of("{}").withDefaults("a@b.test", "", "", "", "").toJson())
+        assertThatThrownBy(() -> SendGridMail.of("{}").withDefaults("a@b.test", "", "", "", SendGridMail.HostDefaults.NONE).toJson())
                 .hasMessageContaining("A 'From' address must be specified for the message");
-        assertThatThrownBy(() -> SendGridMail.of("{}").withDefaults("not an address", "bot@b.test", "", "", ""))
+        assertThatThrownBy(() -> SendGridMail.of("{}").withDefaults("not an address", "bot@b.test", "", "", SendGridMail.HostDefaults.NONE))
                 .hasMessageContaining("Invalid 'To' address specified");
         assertThatThrownBy(() -> SendGridMail.of("[1, 2]")).hasMessageContaining("must be a JSON object");
         assertThatThrownBy(() -> SendGridMail.of("{oops")).hasMessageContaining("not valid JSON");

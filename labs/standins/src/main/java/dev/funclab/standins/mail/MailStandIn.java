@@ -193,7 +193,7 @@ public final class MailStandIn implements AutoCloseable {
                         + ", connection security None, authentication No authentication");
     }
 
-    /** Every mail the SMTP server has received, oldest first, parsed (one per message, not per recipient). */
+    /** The mails the SMTP server has received (the newest 500), oldest first, parsed (one per message, not per recipient). */
     public List<ReceivedMail> received() {
         return received.all();
     }

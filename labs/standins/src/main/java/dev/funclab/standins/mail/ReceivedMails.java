@@ -4,18 +4,26 @@ import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
- * Every mail the SMTP server accepted, once each, in arrival order. GreenMail stores a copy per
- * recipient's mailbox; this keeps one per SMTP transaction by watching deliveries, which GreenMail
- * makes for each recipient of a message in turn before it answers the client.
+ * The mails the SMTP server accepted (the newest {@value #KEPT}), once each, in arrival order.
+ * GreenMail stores a copy per recipient's mailbox; this keeps one per SMTP transaction by watching
+ * deliveries, which GreenMail makes for each recipient of a message in turn before it answers.
  */
 final class ReceivedMails {
 
-    private final List<ReceivedMail> mails = new ArrayList<>();
-    private MovingMessage last;
+    /** The newest mails kept: a stand-in left running must not fill its memory with attachments. */
+    static final int KEPT = 500;
+
+    private final Deque<ReceivedMail> mails = new ArrayDeque<>();
+    /** Messages recorded already: GreenMail hands each one over once per recipient, from any session's thread. */
+    private final Set<MovingMessage> seen = Collections.newSetFromMap(new WeakHashMap<>());
 
     /** Wraps GreenMail's delivery (which creates a mailbox for any new recipient) to record each message. */
     MessageDeliveryHandler recording(MessageDeliveryHandler delivery) {
@@ -26,10 +34,9 @@ final class ReceivedMails {
     }
 
     private synchronized void record(MovingMessage message) {
-        if (message == last) {
+        if (!seen.add(message)) {
             return;
         }
-        last = message;
         Instant now = Instant.now();
         ReceivedMail mail;
         try {
@@ -39,7 +46,10 @@ final class ReceivedMails {
             mail = new ReceivedMail("", "", List.of(), "(a mail the stand-in could not read: " + e.getMessage() + ")", "",
                     "", List.of(), now);
         }
-        mails.add(mail);
+        mails.addLast(mail);
+        if (mails.size() > KEPT) {
+            mails.removeFirst();
+        }
     }
 
     synchronized List<ReceivedMail> all() {

@@ -25,6 +25,14 @@ public interface SpeechEngine extends AutoCloseable {
     }
 
     /**
+     * {@link #shared} once the first text is to be spoken, not before: for stand-ins that may never be
+     * asked to speak (tests of a webhook). A machine with no engine then fails only the calls that speak.
+     */
+    static SpeechEngine sharedOnFirstUse(Consumer<String> log) {
+        return new FirstUseEngine(() -> shared(log));
+    }
+
+    /**
      * Speaks {@code text}.
      *
      * @param espeakVoice an eSpeak NG voice, with a variant if wanted: {@code ko}, {@code en-us}, {@code en-gb+f3}

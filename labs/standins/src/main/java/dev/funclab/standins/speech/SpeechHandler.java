@@ -43,7 +43,7 @@ final class SpeechHandler extends Handler.Abstract {
     static final String FAULTS = "/funclab/faults";
     static final String REQUESTS = "/funclab/requests";
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
-    /** Azure's limit on SSML in one request. */
+    /** The stand-in's limit on SSML in one request (Azure's limit for one turn over WebSocket). */
     static final int MAX_SSML_BYTES = 64 * 1024;
     /** Azure cuts longer audio off at 10 minutes. */
     static final Duration MAX_AUDIO = Duration.ofMinutes(10);
@@ -183,7 +183,7 @@ final class SpeechHandler extends Handler.Abstract {
                     + MAX_USER_AGENT + ". Send a short application name.");
         }
         if (tooLarge) {
-            return Reply.text(400, "The SSML is over " + MAX_SSML_BYTES + " bytes (64 KB), the limit per request. Send less text per request.");
+            return Reply.text(400, "The SSML is over " + MAX_SSML_BYTES + " bytes (64 KB), this stand-in's limit per request. Send less text per request.");
         }
         return speak(body, format.get(), call);
     }
@@ -328,7 +328,14 @@ final class SpeechHandler extends Handler.Abstract {
         }
     }
 
-    /** {@code GET /funclab/requests}: what {@link SpeechStandIn#requests()} returns, as JSON. */
+    /** The headers without the key or token: a real key sent here by mistake is not shown to anyone who asks. */
+    private static Map<String, String> withoutSecrets(Map<String, String> headers) {
+        Map<String, String> shown = new LinkedHashMap<>(headers);
+        shown.replaceAll((name, value) -> name.equals("ocp-apim-subscription-key") || name.equals("authorization") ? "(hidden)" : value);
+        return shown;
+    }
+
+    /** {@code GET /funclab/requests}: what {@link SpeechStandIn#requests()} returns, as JSON (keys hidden). */
     private Reply recorded() {
         List<Map<String, Object>> list = new ArrayList<>();
         for (SpeechRequest seen : requests()) {
@@ -337,7 +344,7 @@ final class SpeechHandler extends Handler.Abstract {
             entry.put("status", seen.status());
             entry.put("voice", seen.voice());
             entry.put("text", seen.text());
-            entry.put("headers", seen.headers());
+            entry.put("headers", withoutSecrets(seen.headers()));
             entry.put("ssml", seen.ssml());
             list.add(entry);
         }

@@ -65,7 +65,8 @@ public interface Probes {
             return System.getProperty("os.name").startsWith("Windows") ? "npm.cmd" : "npm";
         }
 
-        static Optional<String> output(List<String> command) {
+        /** What the command prints (out and err together, trimmed) when it exits with 0 within 30 s, else empty. */
+        public static Optional<String> output(List<String> command) {
             try {
                 Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
                 String out = new String(process.getInputStream().readAllBytes()).trim();

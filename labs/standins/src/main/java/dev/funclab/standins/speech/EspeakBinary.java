@@ -1,5 +1,7 @@
 package dev.funclab.standins.speech;
 
+import dev.funclab.azurite.Probes;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -56,22 +59,10 @@ final class EspeakBinary implements SpeechEngine {
     }
 
     private static Optional<String> version(Path executable) {
-        try {
-            Process process = new ProcessBuilder(executable.toString(), "--version").redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
+        return Probes.Commands.output(List.of(executable.toString(), "--version")).map(output -> {
             Matcher matcher = VERSION.matcher(output);
-            return Optional.of(matcher.find() ? matcher.group(1) : "unknown");
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+            return matcher.find() ? matcher.group(1) : "unknown";
+        });
     }
 
     @Override

@@ -10,7 +10,7 @@ count="${1:-40}" jobs="${2:-$(( $(nproc) + 1 ))}"
 mapfile -t labs < <(lab_names)
 
 class="$(mktemp -d "${TMPDIR:-/tmp}/funclab-bench-class.XXXXXX")"
-trap 'rm -rf "$class"' EXIT
+trap '[ "${KEEP_CLASS:-}" ] || rm -rf "$class"' EXIT
 declare -A expected
 for ((i = 0; i < count; i++)); do
   name="$(printf 'student%02d' "$i")"
@@ -47,6 +47,9 @@ for name in "${!expected[@]}"; do
     '$1 == n { s = $2; for (j = 3; j <= last; j++) s = s "," $j; print s }' "$class/_grades/gradebook.csv")"
   if [ "$actual" != "${expected[$name]}" ]; then
     echo "wrong grade for $name: expected ${expected[$name]}, got ${actual:-nothing}"
+    # What failed, and the grader's log lines about it, so that a wrong grade in CI can be explained.
+    grep -F '| fail' "$class/_grades/$name/grades.md" 2>/dev/null | sed 's/^/  /' || true
+    grep -E -A12 'FAILED|timed out|time limit' "$class/_grades/$name/grade.log" 2>/dev/null | head -60 | sed 's/^/  | /' || true
     wrong=$((wrong + 1))
   fi
 done

@@ -5,6 +5,8 @@ import dev.funclab.testkit.FunctionsHostTest;
 import dev.funclab.testkit.Graded;
 import dev.funclab.testkit.LabStorage;
 import dev.funclab.testkit.RunningHost;
+import dev.funclab.testkit.StepFailure;
+import dev.funclab.testkit.Steps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +25,30 @@ class ResizeTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    /** Uploads card-input/<name>.jpg, waits for the function to run, and returns card-output/<name>.jpg. */
+    /**
+     * Uploads card-input/<name>.jpg, waits for the function to run, and returns card-output/<name>.jpg.
+     * What every test needs from earlier steps is checked here, so that a failure names the earliest
+     * unfinished one: the output binding (step 1), the bytes (step 3), the wiring (step 4).
+     */
     private static byte[] card(LabStorage storage, RunningHost host, String name, byte[] picture) {
+        Steps.require(1, () -> assertThat(host.bindingsOf("resizeCardImage"))
+                .as("the bindings of resizeCardImage: an output binding (@BlobOutput, direction out) to card-output/{filename}.jpg")
+                .anySatisfy(binding -> {
+                    assertThat(binding.path("direction").asText()).isEqualTo("out");
+                    assertThat(binding.path("path").asText()).isEqualTo("card-output/{filename}.jpg");
+                }));
         storage.upload("card-input", name + ".jpg", picture);
         FinishedInvocation run = host.awaitInvocation("card-input/" + name + ".jpg", DEADLINE);
         if (!run.succeeded()) {
             throw new AssertionError("No card for card-input/" + name + ".jpg: " + run.describe());
         }
-        return storage.download("card-output", name + ".jpg").orElseThrow(() -> new AssertionError(
+        byte[] card = storage.download("card-output", name + ".jpg").orElseThrow(() -> new StepFailure(4,
                 "card-output/" + name + ".jpg was not written: the function succeeded without setting its @BlobOutput "
-                        + "binding (" + run.describe() + ")"));
+                        + "binding (thumbnail.setValue) (" + run.describe() + ")"));
+        if (card.length == 0) {
+            throw new StepFailure(3, "card-output/" + name + ".jpg is empty: CardImages.fitWithin must return the JPEG's bytes");
+        }
+        return card;
     }
 
     private static String shortId() {

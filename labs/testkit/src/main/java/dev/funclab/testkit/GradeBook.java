@@ -108,7 +108,7 @@ public final class GradeBook {
             }
             for (GradedTest test : lab.tests()) {
                 out.printf("%-24s %-58s %3d/%-3d  %s%n", lab.lab(), abbreviate(test.name(), 58), test.earned(), test.points(),
-                        test.passed() ? "PASS" : "FAIL step " + test.step() + ": " + abbreviate(firstLine(test.message()), 90));
+                        test.passed() ? "PASS" : "FAIL step " + test.reread() + ": " + abbreviate(firstLine(test.message()), 90));
             }
             out.printf("%-24s %-58s %3d/%-3d%n", lab.lab(), "= lab total", lab.earned(), lab.points());
         }
@@ -145,7 +145,7 @@ public final class GradeBook {
             for (GradedTest test : lab.tests()) {
                 md.append("| ").append(lab.lab()).append(" | ").append(cell(test.name())).append(" | ").append(test.earned())
                         .append(" / ").append(test.points()).append(" | ")
-                        .append(test.passed() ? "pass" : "fail: step " + test.step() + ", " + cell(firstLine(test.message())))
+                        .append(test.passed() ? "pass" : "fail: step " + test.reread() + ", " + cell(firstLine(test.message())))
                         .append(" |\n");
             }
             md.append("| ").append(lab.lab()).append(" | **total** | **").append(lab.earned()).append(" / ").append(lab.points())

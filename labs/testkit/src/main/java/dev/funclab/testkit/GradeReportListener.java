@@ -84,16 +84,18 @@ public final class GradeReportListener implements TestExecutionListener {
         TestExecutionResult result = resultOf(plan, test);
         boolean passed = result != null && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         String message = "";
+        int reread = graded.step();
         if (result == null) {
             message = "did not run";
         } else if (!passed) {
             message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(result.getStatus().toString());
+            reread = GuideHint.stepToReread(graded, result.getThrowable().orElse(null));
         }
         MethodSource source = (MethodSource) test.getSource().orElseThrow();
         String id = source.getClassName().replaceAll(".*\\.", "") + "#" + source.getMethodName();
         String name = name(plan.getParent(test).filter(p -> p.getSource().filter(MethodSource.class::isInstance).isPresent())
                 .orElse(test), source.getMethodName());
-        return new GradedTest(name, id, passed ? graded.points() : 0, graded.points(), passed, graded.step(), message);
+        return new GradedTest(name, id, passed ? graded.points() : 0, graded.points(), passed, graded.step(), reread, message);
     }
 
     /** The result of the test, or of the nearest container that failed before it could run. */

@@ -9,7 +9,12 @@ package dev.funclab.testkit;
  * @param points  points it is worth
  * @param passed  whether it passed
  * @param step    the guide step it belongs to
+ * @param reread  the guide step to reread: its own, or the earliest unfinished step it depends on
  * @param message the first lines of the failure, or empty
  */
-public record GradedTest(String name, String id, int earned, int points, boolean passed, int step, String message) {
+public record GradedTest(String name, String id, int earned, int points, boolean passed, int step, int reread, String message) {
+
+    public GradedTest {
+        reread = reread == 0 ? step : reread; // reports written before "reread" existed
+    }
 }

@@ -6,7 +6,10 @@ import org.opentest4j.AssertionFailedError;
 
 import java.util.Optional;
 
-/** Adds the guide step of a {@link Graded} test to its failure message, keeping expected and actual values. */
+/**
+ * Adds the guide step to reread to a failing {@link Graded} test's message, keeping expected and
+ * actual values: the test's own step, or the earlier unfinished step it met ({@link Steps}).
+ */
 public final class GuideHintExtension implements TestExecutionExceptionHandler {
 
     @Override
@@ -15,11 +18,17 @@ public final class GuideHintExtension implements TestExecutionExceptionHandler {
         if (graded.isEmpty() || !(failure instanceof AssertionError)) {
             throw failure;
         }
-        String message = failure.getMessage() + "\n-> " + GuideHint.of(RunSettings.from(context::getConfigurationParameter).module(), graded.get());
-        // Keep expected and actual values, which IDEs show as a diff.
-        AssertionError teaching = failure instanceof AssertionFailedError values && values.isExpectedDefined()
-                ? new AssertionFailedError(message, values.getExpected().getValue(), values.getActual().getValue(), failure.getCause())
-                : new AssertionError(message, failure.getCause());
+        int step = GuideHint.stepToReread(graded.get(), failure);
+        String message = failure.getMessage() + "\n-> " + GuideHint.of(RunSettings.from(context::getConfigurationParameter).module(), step);
+        // Keep expected and actual values, which IDEs show as a diff, and the step for the grade table.
+        AssertionError teaching;
+        if (step != graded.get().step()) {
+            teaching = new StepFailure(step, message, failure.getCause());
+        } else if (failure instanceof AssertionFailedError values && values.isExpectedDefined()) {
+            teaching = new AssertionFailedError(message, values.getExpected().getValue(), values.getActual().getValue(), failure.getCause());
+        } else {
+            teaching = new AssertionError(message, failure.getCause());
+        }
         teaching.setStackTrace(failure.getStackTrace());
         throw teaching;
     }

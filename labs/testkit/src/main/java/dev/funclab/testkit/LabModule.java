@@ -18,10 +18,10 @@ public record LabModule(Path folder) {
         return folder.getFileName().toString();
     }
 
-    /** {@code starter} or {@code solution}. */
+    /** Where the graded code lives: {@code labs} (the student's copy of the starter) or {@code solutions}. */
     public String variant() {
         Path parent = folder.getParent();
-        return parent != null && parent.getFileName().toString().equals("solutions") ? "solution" : "starter";
+        return parent != null && parent.getFileName().toString().equals("solutions") ? "solutions" : "labs";
     }
 
     /** The lab guide, which lives beside the starter code: {@code labs/<lab>/README.md}. */

@@ -33,11 +33,11 @@ public record LabReport(String lab, String variant, String guide, int earned, in
         String rule = "-".repeat(nameWidth + 32);
         out.println();
         out.println(rule);
-        out.printf("Grade for %s (%s): %d / %d points%n", lab, variant, earned, points);
+        out.printf("Grade for %s/%s: %d / %d points%n", variant, lab, earned, points);
         out.println(rule);
         out.printf("%-" + nameWidth + "s  %7s  %-6s  %s%n", "Test", "Points", "Result", "Hint");
         for (GradedTest test : tests) {
-            String hint = test.passed() ? "" : "step " + test.step() + ": " + firstLine(test.message());
+            String hint = test.passed() ? "" : "step " + test.reread() + ": " + firstLine(test.message());
             out.printf("%-" + nameWidth + "s  %3d/%-3d  %-6s  %s%n", test.name(), test.earned(), test.points(),
                     test.passed() ? "PASS" : "FAIL", hint);
         }

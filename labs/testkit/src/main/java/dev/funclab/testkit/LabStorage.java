@@ -156,7 +156,7 @@ public final class LabStorage {
             }
             if (Instant.now().isAfter(end)) {
                 throw new AssertionError("Waited " + deadline.toSeconds() + " s for " + what + ", but it did not come. "
-                        + "Is the function running? Look at the host log in target/host-logs/.");
+                        + "Is the function running? Its host log is in the lab's folder: labs/<lab>/target/host-logs/.");
             }
             try {
                 Thread.sleep(50);

@@ -1,8 +1,10 @@
 package dev.funclab.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.funclab.runtime.Main;
 import dev.funclab.runtime.app.LocalSettings;
 import dev.funclab.runtime.app.StorageUse;
+import dev.funclab.runtime.convert.Json;
 import dev.funclab.runtime.http.FunctionKeys;
 
 import java.io.BufferedReader;
@@ -10,6 +12,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,6 +202,29 @@ public final class RunningHost implements AutoCloseable {
 
     public FunctionKeys keys() {
         return keys;
+    }
+
+    /**
+     * The bindings of {@code function} as the host's admin API describes them ({@code GET /admin/functions/<name>}):
+     * one JSON object per binding, {@code function.json} style ({@code type}, {@code direction}, {@code name}, {@code path}...).
+     */
+    public List<JsonNode> bindingsOf(String function) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUri.resolve("admin/functions/"
+                            + URLEncoder.encode(function, StandardCharsets.UTF_8))).header("x-functions-key", keys.masterKey())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                throw new AssertionError("The host has no function named '" + function + "' (@FunctionName). " + response.body());
+            }
+            List<JsonNode> bindings = new ArrayList<>();
+            Json.MAPPER.readTree(response.body()).path("config").path("bindings").forEach(bindings::add);
+            return bindings;
+        } catch (IOException e) {
+            throw new IllegalStateException("The host did not describe '" + function + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the host about '" + function + "'", e);
+        }
     }
 
     /** Every line the host has printed so far (the newest 20,000 when it printed more). */

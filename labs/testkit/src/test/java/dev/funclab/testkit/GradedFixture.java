@@ -34,6 +34,18 @@ class GradedFixture {
     }
 
     @Test
+    @Graded(points = 5, step = 4)
+    void metAStarterPlaceholder() {
+        assertThat("TODO 2: not written yet (labs/lab9-sample/README.md, step 2)").as("body of POST /api/items").isEqualTo("created");
+    }
+
+    @Test
+    @Graded(points = 5, step = 5)
+    void failedInAnEarlierStep() {
+        Steps.require(3, () -> assertThat(404).as("status of POST /api/items").isEqualTo(201));
+    }
+
+    @Test
     void ungradedTestsDoNotCount() {
         assertThat(true).isFalse();
     }

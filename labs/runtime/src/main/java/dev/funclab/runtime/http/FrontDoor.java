@@ -3,6 +3,7 @@ package dev.funclab.runtime.http;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.FunctionMetadata;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationResult;
@@ -44,6 +45,7 @@ public final class FrontDoor extends Handler.Abstract {
     private final RouteTable routes;
     private final FunctionInvoker invoker;
     private final AdminInvocations admin;
+    private final List<FunctionDefinition> functions;
     private final HostLog log;
 
     public FrontDoor(HttpSettings settings, List<FunctionDefinition> functions, FunctionInvoker invoker,
@@ -52,6 +54,7 @@ public final class FrontDoor extends Handler.Abstract {
         this.routes = new RouteTable(HttpFunctions.of(functions));
         this.invoker = invoker;
         this.admin = admin;
+        this.functions = List.copyOf(functions);
         this.log = log;
     }
 
@@ -97,8 +100,10 @@ public final class FrontDoor extends Handler.Abstract {
                 && segments.get(1).equalsIgnoreCase("host") && segments.get(2).equalsIgnoreCase("status")) {
             return new Reply(200, Map.of(), ResponseBody.of(Map.of("state", "Running")));
         }
-        if (segments.size() == 3 && segments.get(0).equalsIgnoreCase("admin") && segments.get(1).equalsIgnoreCase("functions")) {
-            return adminInvoke(request, segments.get(2));
+        if (segments.size() >= 2 && segments.size() <= 3 && segments.get(0).equalsIgnoreCase("admin")
+                && segments.get(1).equalsIgnoreCase("functions")) {
+            String name = segments.size() == 3 ? segments.get(2) : null;
+            return request.getMethod().equals("GET") ? adminMetadata(request, name) : adminInvoke(request, name);
         }
         Optional<List<String>> routePath = settings.withoutPrefix(segments);
         HttpMethod method = methodOf(request.getMethod());
@@ -154,18 +159,43 @@ public final class FrontDoor extends Handler.Abstract {
     }
 
     /**
+     * {@code GET /admin/functions} and {@code GET /admin/functions/<name>}: what each function is, with its
+     * {@code function.json} bindings, as Azure's admin API answers; needs the master key.
+     */
+    private Reply adminMetadata(Request request, String name) {
+        if (!isAdmin(request)) {
+            return adminKeyNeeded();
+        }
+        if (name == null) {
+            return new Reply(200, Map.of(), ResponseBody.of(functions.stream().map(FunctionMetadata::of).toList()));
+        }
+        return functions.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
+                .map(f -> new Reply(200, Map.of(), ResponseBody.of(FunctionMetadata.of(f))))
+                .orElseGet(() -> Reply.text(404, "No function named '" + name + "'. This host serves: " + listing()));
+    }
+
+    private boolean isAdmin(Request request) {
+        return !settings.checkKeys() || settings.keys().allows(com.microsoft.azure.functions.annotation.AuthorizationLevel.ADMIN,
+                presentedKey(headers(request), queryValues(queryFields(request), false)));
+    }
+
+    private static Reply adminKeyNeeded() {
+        return Reply.text(401, "Admin requests need the master key ('Master key: ...' at start-up) in the "
+                + "'x-functions-key' header or the 'code' query parameter.");
+    }
+
+    /**
      * {@code POST /admin/functions/<name>} with {@code {"input": "..."}}: runs a function that has no
      * HTTP trigger, as Core Tools does; needs the master key. Answers 202 and runs it in the background.
      */
     private Reply adminInvoke(Request request, String name) {
-        if (!request.getMethod().equals("POST")) {
-            return Reply.text(404, "Use POST /admin/functions/" + name + " with a JSON body {\"input\": \"...\"}.");
+        if (!request.getMethod().equals("POST") || name == null) {
+            return Reply.text(404, "Use POST /admin/functions/<name> with a JSON body {\"input\": \"...\"}, "
+                    + "or GET /admin/functions[/<name>] to see the functions.");
         }
         Map<String, String> headers = headers(request);
-        if (settings.checkKeys() && !settings.keys().allows(com.microsoft.azure.functions.annotation.AuthorizationLevel.ADMIN,
-                presentedKey(headers, queryValues(queryFields(request), false)))) {
-            return Reply.text(401, "Admin requests need the master key ('Master key: ...' at start-up) in the "
-                    + "'x-functions-key' header or the 'code' query parameter.");
+        if (!isAdmin(request)) {
+            return adminKeyNeeded();
         }
         String input;
         try {

@@ -95,4 +95,32 @@ class TimerAndAdminTest {
         assertThat(post("admin/functions/web?code=mk", "{}")).isEqualTo(400);
         assertThat(post("admin/functions/echoQueue?code=mk", "[1, 2]")).isEqualTo(400);
     }
+
+    @Test
+    void theAdminEndpointDescribesEachFunctionWithItsBindings() throws Exception {
+        HttpResponse<String> one = get("admin/functions/echoQueue?code=mk");
+        assertThat(one.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode echo = dev.funclab.runtime.convert.Json.MAPPER.readTree(one.body());
+        assertThat(echo.path("name").asText()).isEqualTo("echoQueue");
+        assertThat(echo.path("config").path("bindings")).anySatisfy(b -> {
+            assertThat(b.path("type").asText()).isEqualTo("queueTrigger");
+            assertThat(b.path("direction").asText()).isEqualTo("in");
+            assertThat(b.path("queueName").asText()).isNotEmpty();
+        });
+        assertThat(echo.path("config").path("bindings")).anySatisfy(b -> {
+            assertThat(b.path("type").asText()).isEqualTo("queue");
+            assertThat(b.path("direction").asText()).isEqualTo("out");
+        });
+
+        HttpResponse<String> all = get("admin/functions?code=mk");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(dev.funclab.runtime.convert.Json.MAPPER.readTree(all.body()).findValuesAsText("name")).contains("echoQueue", "nightly");
+        assertThat(get("admin/functions/echoQueue?code=fk").statusCode()).as("the function key is not enough").isEqualTo(401);
+        assertThat(get("admin/functions/nobody?code=mk").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(host.baseUri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Guides never drift from the code: every Java snippet in a lab guide starts with a comment naming
@@ -53,6 +54,8 @@ class GuideSnippetsTest {
         String first = lines.get(0).strip();
         assertThat(first).as("a Java snippet starts with '// <path of the file it comes from>'").startsWith("// ");
         Path source = KIT.resolve(first.substring(3).strip());
+        assumeTrue(Files.isDirectory(KIT.resolve("solutions")) || !source.startsWith(KIT.resolve("solutions")),
+                "a student copy has no solutions to compare with (scripts/student-copy)");
         assertThat(source).as("the file the snippet names").exists();
         List<String> code = Files.readAllLines(source).stream().map(String::strip).toList();
         int at = 0;

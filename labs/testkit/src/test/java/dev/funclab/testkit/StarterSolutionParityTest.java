@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A starter differs from its solution only where it asks the student to work: a starter file
@@ -22,6 +23,7 @@ class StarterSolutionParityTest {
 
     @TestFactory
     Stream<DynamicTest> starterFilesWithoutTodoMatchTheSolution() throws IOException {
+        assumeTrue(Files.isDirectory(KIT.resolve("solutions")), "a student copy has no solutions (scripts/student-copy)");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> labs = Files.list(KIT.resolve("labs"))) {
             for (Path lab : labs.filter(l -> l.getFileName().toString().matches("lab\\d+.*")).sorted().toList()) {

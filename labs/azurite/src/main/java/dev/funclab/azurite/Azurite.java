@@ -68,9 +68,11 @@ public final class Azurite {
      * what {@code UseDevelopmentStorage=true} and Azure Storage Explorer expect.
      */
     public static StorageEmulator startOnDefaultPorts(Path location, Map<String, String> environment, Consumer<String> log) {
-        if (Probes.system(environment).nodeVersion().isEmpty()) {
-            throw new AzuriteUnavailableException("Azurite runs on Node.js, which is not installed. Install Node.js 18 or "
-                    + "newer with npm (Debian/Ubuntu: sudo apt-get install nodejs npm) and try again.");
+        java.util.Optional<String> node = Probes.system(environment).nodeVersion();
+        if (node.isEmpty() || !AzuriteSelection.supportsAzurite(node.get())) {
+            throw new AzuriteUnavailableException("Azurite runs on Node.js " + AzuriteSelection.MINIMUM_NODE + " or newer, "
+                    + node.map(v -> "and this machine has " + v).orElse("which is not installed") + ". Install it with npm "
+                    + "(Debian/Ubuntu: sudo apt-get install nodejs npm, or NodeSource's packages or nvm where apt's is older) and try again.");
         }
         return NpmAzurite.start(cacheFolder(environment), new int[]{DevelopmentStorage.DEFAULT_BLOB_PORT,
                 DevelopmentStorage.DEFAULT_QUEUE_PORT, DevelopmentStorage.DEFAULT_TABLE_PORT}, location, log);

@@ -48,17 +48,31 @@ public final class AzuriteSelection {
             return new Choice.Docker();
         }
         Optional<String> node = probes.nodeVersion();
-        if (node.isPresent()) {
+        if (node.isPresent() && supportsAzurite(node.get())) {
             return new Choice.Npm(node.get());
         }
-        throw new AzuriteUnavailableException("""
-                The functions need Azure Storage, and no storage emulator could be found or started.
+        String found = node.map(v -> "Node.js " + v + " is too old for Azurite. ").orElse("");
+        throw new AzuriteUnavailableException(("""
+                The functions need Azure Storage, and no storage emulator could be found or started. %s
                 Do one of these, then try again:
-                  - install Node.js 18 or newer with npm (Debian/Ubuntu: sudo apt-get install nodejs npm);
+                  - install Node.js %d or newer with npm (Debian/Ubuntu: sudo apt-get install nodejs npm;
+                    where that gives an older Node.js, use NodeSource's packages or nvm);
                     the kit then installs and starts Azurite by itself;
                   - or start a Docker engine (the kit then runs Azurite in a container);
-                  - or set %s (or AzureWebJobsStorage in local.settings.json) to a storage connection string."""
-                .formatted(OVERRIDE_VARIABLE));
+                  - or set %s (or AzureWebJobsStorage in local.settings.json) to a storage connection string.""")
+                .formatted(found, MINIMUM_NODE, OVERRIDE_VARIABLE));
+    }
+
+    /**
+     * The oldest Node.js the pinned Azurite runs on. Azurite 3.37 declares Node.js 22 (npm warns
+     * {@code EBADENGINE} on 20), yet runs on 20, where the kit is tested; its Azure SDK parts need 20.
+     */
+    public static final int MINIMUM_NODE = 20;
+
+    /** Whether a {@code node --version} answer ({@code v20.11.1}) is new enough for Azurite. */
+    public static boolean supportsAzurite(String nodeVersion) {
+        java.util.regex.Matcher major = java.util.regex.Pattern.compile("^v?(\\d+)").matcher(nodeVersion.strip());
+        return major.find() && Integer.parseInt(major.group(1)) >= MINIMUM_NODE;
     }
 
     private static String resolve(String connectionString) {

@@ -80,4 +80,15 @@ class AzuriteSelectionTest {
                 .hasMessageContaining("Docker")
                 .hasMessageContaining("FUNCLAB_STORAGE");
     }
+
+    @Test
+    void aNodeTooOldForAzuriteSaysWhichVersionToInstall() {
+        assertThatThrownBy(() -> AzuriteSelection.choose(null, null, true, new FakeProbes(false, false, "v18.19.1")))
+                .isInstanceOf(AzuriteUnavailableException.class)
+                .hasMessageContaining("Node.js v18.19.1 is too old")
+                .hasMessageContaining("install Node.js 20 or newer");
+        assertThat(AzuriteSelection.supportsAzurite("v20.0.0")).isTrue();
+        assertThat(AzuriteSelection.supportsAzurite("v22.11.0")).isTrue();
+        assertThat(AzuriteSelection.supportsAzurite("v12.22.9")).isFalse();
+    }
 }

@@ -13,6 +13,16 @@ public final class AzuriteCommand {
 
     public static void main(String[] args) throws InterruptedException {
         var environment = System.getenv();
+        if (args.length > 0 && args[0].equals("--install-only")) {
+            // scripts/prepare: install now, so that the labs later run without the npm registry.
+            try {
+                System.out.println("Azurite is installed in " + NpmAzurite.install(Azurite.cacheFolder(environment), System.out::println));
+            } catch (RuntimeException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         if (Probes.system(environment).defaultPortsAnswer()) {
             System.out.println("Azurite (or another storage emulator) already answers on ports 10000-10002. Nothing to do.");
             return;

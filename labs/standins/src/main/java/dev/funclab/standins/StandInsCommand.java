@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "funclab-standins", mixinStandardHelpOptions = true, version = "funclab-standins 1.0",
         description = "Local stand-ins of Azure AI Speech, SendGrid and Messenger for Lab 4.",
-        subcommands = {StartCommand.class, MessengerSendCommand.class, MailboxCommand.class})
+        subcommands = {StartCommand.class, MessengerSendCommand.class, MailboxCommand.class, PrepareSpeechCommand.class})
 public final class StandInsCommand implements Runnable {
 
     @CommandLine.Spec

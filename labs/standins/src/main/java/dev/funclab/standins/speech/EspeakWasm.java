@@ -56,6 +56,21 @@ final class EspeakWasm implements SpeechEngine {
     }
 
     /**
+     * Installs the package into {@code cache} if it is not there yet, without starting it: what a
+     * classroom prepared for working offline needs ({@code scripts/prepare}).
+     *
+     * @return the version installed
+     */
+    public static String install(Path cache, Consumer<String> log) {
+        try {
+            PACKAGE.install(cache, log);
+            return PACKAGE.version();
+        } catch (NpmPackage.InstallException e) {
+            throw new SpeechEngineException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Installs the package into {@code cache} if needed and starts the worker.
      *
      * @throws SpeechEngineException when npm cannot install it or Node.js cannot run it

@@ -1,0 +1,32 @@
+package dev.funclab.standins;
+
+import dev.funclab.azurite.Azurite;
+import dev.funclab.standins.speech.EspeakWasm;
+import dev.funclab.standins.speech.SpeechEngineException;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code prepare-speech}: installs eSpeak NG's WASM build into the kit's cache now, so that Lab 4 later
+ * speaks without the npm registry. Nothing to do where the {@code espeak-ng} program is installed.
+ */
+@Command(name = "prepare-speech", mixinStandardHelpOptions = true,
+        description = "Installs what the Speech stand-in speaks with, for working offline later.")
+final class PrepareSpeechCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        var environment = System.getenv();
+        try {
+            String version = EspeakWasm.install(Azurite.cacheFolder(environment), System.out::println);
+            System.out.println("eSpeak NG (WASM) " + version + " is in " + Azurite.cacheFolder(environment)
+                    + (dev.funclab.azurite.Probes.Commands.output(java.util.List.of("espeak-ng", "--version")).isPresent()
+                            ? "; the espeak-ng program is installed too, and is used first." : "."));
+            return 0;
+        } catch (SpeechEngineException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+}

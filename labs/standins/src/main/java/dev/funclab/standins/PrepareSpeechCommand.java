@@ -1,10 +1,12 @@
 package dev.funclab.standins;
 
 import dev.funclab.azurite.Azurite;
-import dev.funclab.standins.speech.EspeakWasm;
+import dev.funclab.azurite.Probes;
+import dev.funclab.standins.speech.SpeechEngine;
 import dev.funclab.standins.speech.SpeechEngineException;
 import picocli.CommandLine.Command;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,9 +21,9 @@ final class PrepareSpeechCommand implements Callable<Integer> {
     public Integer call() {
         var environment = System.getenv();
         try {
-            String version = EspeakWasm.install(Azurite.cacheFolder(environment), System.out::println);
+            String version = SpeechEngine.installWasm(Azurite.cacheFolder(environment), System.out::println);
             System.out.println("eSpeak NG (WASM) " + version + " is in " + Azurite.cacheFolder(environment)
-                    + (dev.funclab.azurite.Probes.Commands.output(java.util.List.of("espeak-ng", "--version")).isPresent()
+                    + (Probes.Commands.output(List.of("espeak-ng", "--version")).isPresent()
                             ? "; the espeak-ng program is installed too, and is used first." : "."));
             return 0;
         } catch (SpeechEngineException e) {

@@ -18,7 +18,7 @@ final class GuideHint {
 
     /**
      * The earliest unfinished step behind a failure: the step a {@link StepFailure} names, else the
-     * lowest placeholder ("TODO n") the failure met in the starter, else the test's own step.
+     * lowest placeholder ("TODO n") the failure met in the starter, even a later step's, else the test's own step.
      */
     static int stepToReread(Graded graded, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -26,13 +26,14 @@ final class GuideHint {
                 return earlier.step();
             }
         }
-        int step = graded.step();
+        // A placeholder the failure met is proof that its step is unfinished, whatever the test's own step.
+        int step = Integer.MAX_VALUE;
         if (failure != null && failure.getMessage() != null) {
             Matcher todo = TODO.matcher(failure.getMessage());
             while (todo.find()) {
                 step = Math.min(step, Integer.parseInt(todo.group(1)));
             }
         }
-        return step;
+        return step == Integer.MAX_VALUE ? graded.step() : step;
     }
 }

@@ -45,20 +45,22 @@ class GradeReportListenerTest {
             }
         }
 
-        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(5);
+        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(6);
         String table = console.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("Grade for labs/lab9-sample: 60 / 120 points")
+        assertThat(table).contains("Grade for labs/lab9-sample: 60 / 125 points")
                 .contains("the part that works").contains("failsWithAReason")
                 .contains("step 2: [status of GET /api/hello]")
                 .as("a starter's placeholder names the step that writes it")
                 .containsPattern("metAStarterPlaceholder +0/5 +FAIL +step 2: ")
+                .as("a later step's placeholder is what is unfinished")
+                .containsPattern("metALaterStepsPlaceholder +0/5 +FAIL +step 6: ")
                 .as("a check of an earlier step names that step")
                 .containsPattern("failedInAnEarlierStep +0/5 +FAIL +step 3: ");
 
         JsonNode report = Json.MAPPER.readTree(module.resolve("target/grades/lab9-sample.json").toFile());
         assertThat(report.path("earned").asInt()).isEqualTo(60);
-        assertThat(report.path("points").asInt()).isEqualTo(120);
-        assertThat(report.path("tests")).hasSize(5);
+        assertThat(report.path("points").asInt()).isEqualTo(125);
+        assertThat(report.path("tests")).hasSize(6);
         assertThat(report.path("tests").get(2).path("name").asText()).isEqualTo("every run must pass");
         assertThat(report.path("tests").get(2).path("earned").asInt()).isZero();
         JsonNode failed = report.path("tests").get(1);
@@ -66,7 +68,7 @@ class GradeReportListenerTest {
         assertThat(failed.path("message").asText())
                 .contains("expected: \"200\"")
                 .contains("Reread step 2 of labs/lab9-sample/README.md");
-        JsonNode earlier = report.path("tests").get(4);
+        JsonNode earlier = report.path("tests").get(5);
         assertThat(earlier.path("step").asInt()).isEqualTo(5);
         assertThat(earlier.path("reread").asInt()).isEqualTo(3);
         assertThat(earlier.path("message").asText()).contains("Reread step 3 of labs/lab9-sample/README.md");

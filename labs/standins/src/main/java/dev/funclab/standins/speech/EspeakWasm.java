@@ -61,7 +61,7 @@ final class EspeakWasm implements SpeechEngine {
      *
      * @return the version installed
      */
-    public static String install(Path cache, Consumer<String> log) {
+    static String install(Path cache, Consumer<String> log) {
         try {
             PACKAGE.install(cache, log);
             return PACKAGE.version();

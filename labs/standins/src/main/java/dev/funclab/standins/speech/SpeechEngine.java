@@ -1,5 +1,6 @@
 package dev.funclab.standins.speech;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -10,6 +11,14 @@ public interface SpeechEngine extends AutoCloseable {
 
     /** The variable that picks an engine: {@value}. */
     String ENGINE_VARIABLE = "FUNCLAB_SPEECH_ENGINE";
+
+    /**
+     * Installs eSpeak NG's WASM build into {@code cache} now, so that it later speaks without the npm
+     * registry ({@code scripts/prepare}); returns its version.
+     */
+    static String installWasm(Path cache, Consumer<String> log) {
+        return EspeakWasm.install(cache, log);
+    }
 
     /**
      * The engine of this JVM, made on first use and shared: {@code espeak-ng} on the PATH, else the npm

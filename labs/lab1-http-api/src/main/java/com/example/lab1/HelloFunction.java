@@ -31,7 +31,7 @@ public class HelloFunction {
 
         context.getLogger().info("hello is not written yet");
         return request.createResponseBuilder(HttpStatus.NOT_IMPLEMENTED)
-                .body("TODO 1 and TODO 2: write the hello function (labs/lab1-http-api/README.md, steps 1 and 2)")
+                .body("TODO 1 and TODO 2: not written yet (labs/lab1-http-api/README.md (한국어: README.ko.md), step 1 and step 2)")
                 .build();
     }
 }

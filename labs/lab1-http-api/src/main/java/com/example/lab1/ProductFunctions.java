@@ -101,7 +101,7 @@ public class ProductFunctions {
     /** What an unfinished step answers: 501 Not Implemented, naming the step. */
     private static HttpResponseMessage todo(HttpRequestMessage<?> request, int step) {
         return request.createResponseBuilder(HttpStatus.NOT_IMPLEMENTED)
-                .body("TODO " + step + ": not written yet (labs/lab1-http-api/README.md, step " + step + ")")
+                .body("TODO " + step + ": not written yet (labs/lab1-http-api/README.md (한국어: README.ko.md), step " + step + ")")
                 .build();
     }
 }

@@ -1,13 +1,20 @@
 package com.example.lab2;
 
 import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.OutputBinding;
 import com.microsoft.azure.functions.annotation.BindingName;
+import com.microsoft.azure.functions.annotation.BlobOutput;
 import com.microsoft.azure.functions.annotation.BlobTrigger;
 import com.microsoft.azure.functions.annotation.FunctionName;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 
 /**
  * Makes a card-sized copy of every JPEG uploaded to {@code card-input}: it fits inside 640x400,
  * keeps its proportions, is never enlarged, and lands in {@code card-output} under the same name.
+ *
+ * <p>Some imports are not used yet: the guide's steps need them (labs/lab2-blob-resize/README.md).
  */
 public class ResizeFunction {
 

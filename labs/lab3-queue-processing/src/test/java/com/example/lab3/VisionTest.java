@@ -11,6 +11,7 @@ import dev.funclab.testkit.LabClient;
 import dev.funclab.testkit.LabResponse;
 import dev.funclab.testkit.LabStorage;
 import dev.funclab.testkit.RunningHost;
+import dev.funclab.testkit.StepFailure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class VisionTest {
     }
 
     private static JsonNode report(LabStorage storage, String name) {
-        byte[] json = storage.download("image-info", name + ".json").orElseThrow(() -> new AssertionError(
+        byte[] json = storage.download("image-info", name + ".json").orElseThrow(() -> new StepFailure(3,
                 "image-info/" + name + ".json was not written: set the report output binding (@BlobOutput)"));
         return parse(json, "image-info/" + name + ".json");
     }
@@ -59,7 +60,7 @@ class VisionTest {
     }
 
     private static TableEntity row(LabStorage storage, String name) {
-        return storage.entity("ImageInfo", "images", name).orElseThrow(() -> new AssertionError(
+        return storage.entity("ImageInfo", "images", name).orElseThrow(() -> new StepFailure(4,
                 "table ImageInfo has no row (images, " + name + "): set the row output binding (@TableOutput)"));
     }
 

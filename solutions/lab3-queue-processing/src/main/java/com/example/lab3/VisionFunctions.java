@@ -44,11 +44,12 @@ public class VisionFunctions {
             // Failing sends the message back to the queue; after five tries it goes to vision-info-poison.
             throw new IllegalArgumentException("images/" + request.getBlobName() + " does not exist");
         }
+        context.getLogger().info("Read images/" + request.getBlobName() + " (" + image.length + " bytes)");
         ImageInfo info = ImageAnalyzer.analyze(request.getBlobName(), image);
         report.setValue(info);
-        row.setValue(ImageRecord.of(info));
         context.getLogger().info("Analysed " + info.getBlobName() + ": " + info.getFormat() + " "
                 + info.getWidth() + "x" + info.getHeight());
+        row.setValue(ImageRecord.of(info));
     }
 
     @FunctionName("listImages")

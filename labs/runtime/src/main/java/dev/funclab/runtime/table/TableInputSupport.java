@@ -3,6 +3,7 @@ package dev.funclab.runtime.table;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
+import com.azure.core.exception.HttpResponseException;
 import com.azure.data.tables.models.TableServiceException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.microsoft.azure.functions.annotation.TableInput;
@@ -93,10 +94,14 @@ public final class TableInputSupport implements InputSupport<TableInput> {
                         break;
                     }
                 }
-            } catch (TableServiceException e) {
+            } catch (HttpResponseException e) {
                 if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
                     throw e;
                 }
+                // Azure's Tables extension fails here too: reading many rows does not create the table.
+                throw new IllegalStateException("TableNotFound: table '" + client.getTableName() + "' does not exist yet. "
+                        + "A @TableInput that reads many rows does not create it (nor does Azure); it exists once an "
+                        + "output binding has written a row, or create it when you deploy.", e);
             }
             return ValueConverter.convert(entities.toString(), type);
         };

@@ -22,14 +22,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code scripts/storage}: a small Storage Explorer for the terminal, speaking to the storage the
- * host uses ({@code FUNCLAB_STORAGE}, else Azurite on its default ports). Queue messages are base64,
- * as Functions expects.
+ * host uses ({@code FUNCLAB_STORAGE}, else Azurite on its default ports): blobs, queue messages
+ * (base64, as Functions expects) and table rows.
  */
 @Command(name = "storage", mixinStandardHelpOptions = true,
-        description = "Upload and download blobs, send and peek queue messages (Azurite on ports 10000-10002, "
-                + "or the connection string in FUNCLAB_STORAGE).",
+        description = "Upload, download, list and describe blobs, send and peek queue messages, show table rows "
+                + "(Azurite on ports 10000-10002, or the connection string in FUNCLAB_STORAGE).",
         subcommands = {StorageTool.Upload.class, StorageTool.Download.class, StorageTool.ListBlobs.class,
-                StorageTool.Send.class, StorageTool.Peek.class})
+                StorageTool.Info.class, StorageTool.Send.class, StorageTool.Peek.class, TableRows.class,
+                CommandLine.HelpCommand.class})
 public final class StorageTool {
 
     public static void main(String[] args) {
@@ -80,7 +81,7 @@ public final class StorageTool {
         }
     }
 
-    @Command(name = "download", description = "Downloads a blob to a file.")
+    @Command(name = "download", description = "Downloads a blob to a file (creating its folder); says the size of a picture.")
     static final class Download implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CONTAINER/BLOB") String path;
         @Parameters(index = "1", paramLabel = "FILE") Path file;
@@ -93,8 +94,14 @@ public final class StorageTool {
                 System.err.println("error: there is no blob " + blob + " (scripts/storage list " + blob.container() + " shows what is there)");
                 return 1;
             }
-            Files.write(file, client.downloadContent().toBytes());
-            System.out.println("Downloaded " + blob + " to " + file + " (" + Files.size(file) + " bytes)");
+            byte[] content = client.downloadContent().toBytes();
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            Files.write(file, content);
+            System.out.println("Downloaded " + blob + " to " + file + " (" + content.length + " bytes"
+                    + ImageFacts.describe(content).map(facts -> ", " + facts).orElse("") + ")");
             return 0;
         }
     }
@@ -117,6 +124,26 @@ public final class StorageTool {
         }
     }
 
+    @Command(name = "info", description = "Describes a blob: its size and, for a picture, its format, width x height "
+            + "and EXIF orientation.")
+    static final class Info implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CONTAINER/BLOB") String path;
+
+        @Override
+        public Integer call() {
+            BlobPath blob = BlobPath.parse(path);
+            var client = container(blob.container()).getBlobClient(blob.blob());
+            if (!client.exists()) {
+                System.err.println("error: there is no blob " + blob + " (scripts/storage list " + blob.container() + " shows what is there)");
+                return 1;
+            }
+            byte[] content = client.downloadContent().toBytes();
+            System.out.println(blob + ": " + ImageFacts.describe(content).map(facts -> facts + ", ").orElse("not a picture, ")
+                    + content.length + " bytes");
+            return 0;
+        }
+    }
+
     @Command(name = "send", description = "Sends a message to a queue (base64, as Functions expects), creating the queue.")
     static final class Send implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "QUEUE") String name;
@@ -132,13 +159,17 @@ public final class StorageTool {
         }
     }
 
-    @Command(name = "peek", description = "Shows up to 32 messages of a queue without taking them.")
+    @Command(name = "peek", description = "Shows up to 32 messages of a queue without taking them, with how many times "
+            + "each has been tried (on a -poison queue: how the messages got there).")
     static final class Peek implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "QUEUE") String name;
 
         @Override
         public Integer call() {
             QueueClient queue = queue(name);
+            // A message on a poison queue is a new copy, made by the host after the original failed
+            // maxDequeueCount times: its own dequeue count (0) says nothing about those tries.
+            boolean poison = name.endsWith("-poison");
             int count = 0;
             try {
                 for (PeekedMessageItem message : queue.peekMessages(32, null, null)) {
@@ -148,7 +179,11 @@ public final class StorageTool {
                     } catch (IllegalArgumentException notBase64) {
                         text = text + "   (not base64)";
                     }
-                    System.out.println("[" + message.getDequeueCount() + " tries] " + text);
+                    if (poison && count == 0) {
+                        System.out.println("Moved here by the host after failing maxDequeueCount times (host.json, 5 by default):");
+                    }
+                    long tries = message.getDequeueCount();
+                    System.out.println((poison ? "[poison] " : "[" + tries + (tries == 1 ? " try] " : " tries] ")) + text);
                     count++;
                 }
             } catch (com.azure.storage.queue.models.QueueStorageException e) {

@@ -63,4 +63,17 @@ class TableBindingsTest {
             assertThat(get(host, "api/scores/nobody")).startsWith("404");
         }
     }
+
+    @Test
+    void readingManyRowsOfATableThatDoesNotExistFailsWithALineThatSaysSo() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("app"), "fixtures.tables");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
+                new HostLog(new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)))) {
+            assertThat(get(host, "api/neverWritten")).as("Azure's Tables extension fails here too").startsWith("500");
+            assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("TableNotFound: table 'NeverWritten' does not exist yet");
+        }
+    }
 }

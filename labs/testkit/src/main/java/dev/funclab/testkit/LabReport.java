@@ -43,7 +43,7 @@ public record LabReport(String lab, String variant, String guide, int earned, in
         }
         out.println(rule);
         if (earned < points) {
-            out.println("Failed tests name the step of " + guide + " to reread. Full messages: target/surefire-reports/.");
+            out.println("Failed tests name the step of " + guide + " (한국어: README.ko.md) to reread. Full messages: target/surefire-reports/.");
         }
         out.println();
         out.flush();

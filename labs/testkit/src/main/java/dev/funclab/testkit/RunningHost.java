@@ -70,7 +70,8 @@ public final class RunningHost implements AutoCloseable {
      *
      * @param storage     a storage connection string for the host; when empty, the test JVM's own
      *                    Azurite, started only if the app's functions use storage
-     * @param appSettings settings over those of {@code local.settings.json}, such as the stand-ins' addresses
+     * @param appSettings settings over those of {@code local.settings.json}, such as the stand-ins' addresses;
+     *                    a {@code null} value removes one
      */
     public static RunningHost start(LabModule module, String name, Optional<String> storage, Map<String, String> appSettings) {
         FunctionKeys keys = FunctionKeys.generate();
@@ -91,7 +92,14 @@ public final class RunningHost implements AutoCloseable {
         Optional<String> connection = storage.isPresent() ? storage
                 : StorageUse.of(module.folder()) ? Optional.of(LabStorage.shared().connectionString()) : Optional.empty();
         connection.ifPresent(value -> builder.environment().put("AzureWebJobsStorage", value));
-        builder.environment().putAll(appSettings);
+        // A null value removes the setting (one a student's local.settings.json may hold from an experiment).
+        appSettings.forEach((setting, value) -> {
+            if (value == null) {
+                builder.environment().remove(setting);
+            } else {
+                builder.environment().put(setting, value);
+            }
+        });
 
         Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
         Console console = new Console();

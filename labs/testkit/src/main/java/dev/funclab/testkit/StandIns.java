@@ -6,6 +6,7 @@ import dev.funclab.standins.messenger.MessengerSender;
 import dev.funclab.standins.speech.SpeechEngine;
 import dev.funclab.standins.speech.SpeechStandIn;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,17 +45,23 @@ public final class StandIns implements AutoCloseable {
         }
     }
 
-    /** The app settings that point a Lab 4 host at these stand-ins. */
+    /**
+     * The app settings that point a Lab 4 host at these stand-ins. A {@code null} value removes a setting:
+     * {@code SPEECH_VOICE} is one a student may have left in {@code local.settings.json} from an
+     * experiment, and the tests check the voice chosen by language.
+     */
     public Map<String, String> appSettings() {
-        return Map.of(
-                "SPEECH_ENDPOINT", speech.endpoint().toString(),
-                "SPEECH_KEY", speech.key(),
-                SendGridOutputSupport.DEFAULT_API_KEY_SETTING, mail.apiKey(),
-                SendGridOutputSupport.URL_SETTING, mail.apiEndpoint().toString(),
-                MessengerSender.APP_SECRET_SETTING, appSecret,
-                "MESSENGER_VERIFY_TOKEN", verifyToken,
-                "MAIL_TO", MAIL_TO,
-                "MAIL_FROM", MAIL_FROM);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SPEECH_ENDPOINT", speech.endpoint().toString());
+        settings.put("SPEECH_KEY", speech.key());
+        settings.put("SPEECH_VOICE", null);
+        settings.put(SendGridOutputSupport.DEFAULT_API_KEY_SETTING, mail.apiKey());
+        settings.put(SendGridOutputSupport.URL_SETTING, mail.apiEndpoint().toString());
+        settings.put(MessengerSender.APP_SECRET_SETTING, appSecret);
+        settings.put("MESSENGER_VERIFY_TOKEN", verifyToken);
+        settings.put("MAIL_TO", MAIL_TO);
+        settings.put("MAIL_FROM", MAIL_FROM);
+        return settings;
     }
 
     public SpeechStandIn speech() {

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * host uses ({@code FUNCLAB_STORAGE}, else Azurite on its default ports): blobs, queue messages
  * (base64, as Functions expects) and table rows.
  */
-@Command(name = "storage", mixinStandardHelpOptions = true,
+@Command(name = "storage", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         description = "Upload, download, list and describe blobs, send and peek queue messages, show table rows "
                 + "(Azurite on ports 10000-10002, or the connection string in FUNCLAB_STORAGE).",
         subcommands = {StorageTool.Upload.class, StorageTool.Download.class, StorageTool.ListBlobs.class,

@@ -13,6 +13,7 @@ import dev.funclab.runtime.table.TableOutputSupport;
 import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.FunctionFactory;
+import dev.funclab.runtime.function.FunctionInstances;
 import dev.funclab.runtime.function.FunctionScanner;
 import dev.funclab.runtime.function.TriggerListener;
 import dev.funclab.runtime.queue.QueueOutputSupport;
@@ -204,7 +205,11 @@ public final class FunctionHost implements AutoCloseable {
     }
 
     private static List<FunctionDefinition> define(FunctionApp app, Bindings bindings, HostLog log) {
-        FunctionFactory factory = new FunctionFactory(bindings);
+        FunctionInstances instances = FunctionInstances.of(app.classLoader());
+        if (!instances.injectorName().isEmpty()) {
+            log.info("Function instances are made by " + instances.injectorName() + " (FunctionInstanceInjector)");
+        }
+        FunctionFactory factory = new FunctionFactory(bindings, instances);
         List<Method> methods = new FunctionScanner(app.classLoader(), log::info).scan(app.functionCode());
         List<FunctionDefinition> functions = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -23,6 +23,12 @@ public final class TestApps {
     }
 
     public static Path packaged(Path folder, String fixturePackage, String hostJson, Map<String, String> values) throws IOException {
+        return packaged(folder, fixturePackage, hostJson, values, Map.of());
+    }
+
+    /** An app jar with {@code resources} (path in the jar to text) beside the classes, such as service files. */
+    public static Path packaged(Path folder, String fixturePackage, String hostJson, Map<String, String> values,
+                                Map<String, String> resources) throws IOException {
         Files.createDirectories(folder.resolve("lib"));
         Files.writeString(folder.resolve("host.json"), hostJson);
         Files.writeString(folder.resolve("local.settings.json"),
@@ -35,6 +41,11 @@ public final class TestApps {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 jar.write(Files.readAllBytes(file));
+                jar.closeEntry();
+            }
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                jar.putNextEntry(new JarEntry(resource.getKey()));
+                jar.write(resource.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 jar.closeEntry();
             }
         }

@@ -1,7 +1,6 @@
 package dev.funclab.runtime.function;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -14,12 +13,13 @@ import java.util.Optional;
  *
  * @param name        the {@code @FunctionName}
  * @param method      the Java method
- * @param constructor the no-argument constructor, or null for a static method
+ * @param instances   makes the object to call the method on (a no-argument constructor or the app's
+ *                    injector), or null for a static method
  * @param trigger     the trigger annotation
  * @param arguments   one source per parameter, in order
  * @param outputs     output bindings by name, {@value OutputBindingSpec#RETURN} for the return value
  */
-public record FunctionDefinition(String name, Method method, Constructor<?> constructor, Annotation trigger,
+public record FunctionDefinition(String name, Method method, InstanceSource instances, Annotation trigger,
                                  List<ArgumentSource> arguments, Map<String, OutputBindingSpec> outputs) {
 
     public boolean isStatic() {

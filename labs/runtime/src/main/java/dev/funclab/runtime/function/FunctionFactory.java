@@ -29,9 +29,16 @@ public final class FunctionFactory {
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]{0,127}");
 
     private final Bindings bindings;
+    private final FunctionInstances instances;
 
-    public FunctionFactory(Bindings bindings) {
+    public FunctionFactory(Bindings bindings, FunctionInstances instances) {
         this.bindings = bindings;
+        this.instances = instances;
+    }
+
+    /** For functions whose classes need no injector. */
+    public FunctionFactory(Bindings bindings) {
+        this(bindings, FunctionInstances.byConstructor());
     }
 
     public FunctionDefinition create(Method method) {
@@ -41,7 +48,7 @@ public final class FunctionFactory {
             throw signature.problem("the name must start with a letter and hold only letters, digits, '_' and '-' "
                     + "(at most 128 characters)");
         }
-        Constructor<?> constructor = Modifier.isStatic(method.getModifiers()) ? null : constructorOf(signature);
+        InstanceSource source = Modifier.isStatic(method.getModifiers()) ? null : instanceSource(signature);
         method.trySetAccessible(); // public methods of package-private classes are functions too
 
         Annotation trigger = null;
@@ -74,7 +81,7 @@ public final class FunctionFactory {
                     + bindings.supported());
         }
         returnBinding(signature, triggerSupport, outputs);
-        return new FunctionDefinition(name, method, constructor, trigger, List.copyOf(arguments), Map.copyOf(outputs));
+        return new FunctionDefinition(name, method, source, trigger, List.copyOf(arguments), Map.copyOf(outputs));
     }
 
     private static ArgumentSource contextArgument() {
@@ -143,22 +150,28 @@ public final class FunctionFactory {
                 + ", which this host does not run. It runs " + bindings.supported());
     }
 
-    private static Constructor<?> constructorOf(FunctionSignature signature) {
+    /** The app's injector makes the instance when it has one (the worker asks it for every call), else a constructor. */
+    private InstanceSource instanceSource(FunctionSignature signature) {
         Class<?> type = signature.method().getDeclaringClass();
+        if (instances.injects()) {
+            return () -> instances.fromInjector(type);
+        }
         if (Modifier.isAbstract(type.getModifiers())) {
             throw signature.problem("is an instance method of an abstract class or interface; make it static "
                     + "or move it to a concrete class");
         }
+        Constructor<?> constructor;
         try {
-            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return constructor;
         } catch (NoSuchMethodException e) {
             throw signature.problem("needs a no-argument constructor in " + type.getName()
-                    + " (the host makes a new instance for every call), or make the method static");
+                    + " (the host makes a new instance for every call), or make the method static, or let the app "
+                    + "provide a FunctionInstanceInjector (azure-functions-java-spi) that makes its instances");
         } catch (RuntimeException e) {
             throw signature.problem("its class " + type.getName() + " cannot be instantiated: " + e.getMessage());
         }
+        return constructor::newInstance;
     }
 
     /** The {@code name()} every binding annotation has. */

@@ -73,7 +73,7 @@ public final class FunctionInvoker {
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         try {
-            Object target = function.isStatic() ? null : function.constructor().newInstance();
+            Object target = function.isStatic() ? null : function.instances().newInstance();
             Object returned = function.method().invoke(target, arguments);
             invocation.outputs().forEach((name, slot) -> {
                 if (slot.getValue() != null) {

@@ -14,6 +14,7 @@ import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.FunctionFactory;
 import dev.funclab.runtime.function.FunctionInstances;
+import dev.funclab.runtime.function.UnsupportedBindingException;
 import dev.funclab.runtime.function.FunctionScanner;
 import dev.funclab.runtime.function.TriggerListener;
 import dev.funclab.runtime.queue.QueueOutputSupport;
@@ -90,7 +91,7 @@ public final class FunctionHost implements AutoCloseable {
         try {
             HostContext context = new HostContext(hostId(app), settings, app.hostJson(), storage, log, new WakeUps());
             Bindings bindings = bindings(context);
-            List<FunctionDefinition> functions = define(app, bindings, log);
+            List<FunctionDefinition> functions = define(app, bindings, options.strict(), log);
             FunctionKeys keys = new FunctionKeys(
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
@@ -204,15 +205,22 @@ public final class FunctionHost implements AutoCloseable {
         return name.isEmpty() ? "funclab-host" : name.substring(0, Math.min(32, name.length()));
     }
 
-    private static List<FunctionDefinition> define(FunctionApp app, Bindings bindings, HostLog log) {
+    /**
+     * Every function of the app, checked. A function with a binding the host does not run is listed as in
+     * error and the others run, as Core Tools does; with {@code strict} it stops the host, as any other
+     * problem does.
+     */
+    private static List<FunctionDefinition> define(FunctionApp app, Bindings bindings, boolean strict, HostLog log) {
         FunctionInstances instances = FunctionInstances.of(app.classLoader());
         if (!instances.injectorName().isEmpty()) {
             log.info("Function instances are made by " + instances.injectorName() + " (FunctionInstanceInjector)");
         }
         FunctionFactory factory = new FunctionFactory(bindings, instances);
-        List<Method> methods = new FunctionScanner(app.classLoader(), log::info).scan(app.functionCode());
-        List<FunctionDefinition> functions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> inError = new ArrayList<>();
+        List<Method> methods = new FunctionScanner(app.classLoader(), linkError -> (strict ? problems : inError).add(linkError))
+                .scan(app.functionCode());
+        List<FunctionDefinition> functions = new ArrayList<>();
         Map<String, Method> byName = new HashMap<>();
         for (Method method : methods) {
             try {
@@ -225,6 +233,8 @@ public final class FunctionHost implements AutoCloseable {
                 }
                 functions.add(function);
                 warnAboutIgnoredRetries(function, log);
+            } catch (UnsupportedBindingException e) {
+                (strict ? problems : inError).add(e.getMessage());
             } catch (FunctionConfigurationException e) {
                 problems.add(e.getMessage());
             }
@@ -232,7 +242,12 @@ public final class FunctionHost implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw cannotStart(problems);
         }
-        if (functions.isEmpty()) {
+        if (!inError.isEmpty()) {
+            log.error("The following " + inError.size() + " function" + (inError.size() == 1 ? " is" : "s are")
+                    + " in error and will not run (the others do; --strict refuses the app instead):\n  - "
+                    + String.join("\n  - ", inError));
+        }
+        if (functions.isEmpty() && inError.isEmpty()) {
             log.info("No functions found in " + app.functionCode() + ". Functions are public methods annotated "
                     + "@FunctionName; build the app first if you have written some.");
         }

@@ -15,33 +15,39 @@ import java.util.OptionalInt;
  * @param masterKey          a fixed master key, or null for the setting or a generated key
  * @param checkKeys          false to let every request through, as Core Tools does without --enableAuth
  * @param environment        the process environment the app settings start from
+ * @param strict             true to refuse the whole app when a function uses a binding the host does not run
+ *                           (by default such a function is listed as in error and the others run, as with Core Tools)
  */
 public record HostOptions(Path appDir, OptionalInt port, String bindAddress, String functionKey, String masterKey,
-                          boolean checkKeys, Map<String, String> environment) {
+                          boolean checkKeys, Map<String, String> environment, boolean strict) {
 
     public static final int DEFAULT_PORT = 7071;
 
     public static HostOptions forApp(Path appDir) {
-        return new HostOptions(appDir, OptionalInt.empty(), "127.0.0.1", null, null, true, System.getenv());
+        return new HostOptions(appDir, OptionalInt.empty(), "127.0.0.1", null, null, true, System.getenv(), false);
     }
 
     public HostOptions withPort(int port) {
-        return new HostOptions(appDir, OptionalInt.of(port), bindAddress, functionKey, masterKey, checkKeys, environment);
+        return new HostOptions(appDir, OptionalInt.of(port), bindAddress, functionKey, masterKey, checkKeys, environment, strict);
     }
 
     public HostOptions withBindAddress(String address) {
-        return new HostOptions(appDir, port, address, functionKey, masterKey, checkKeys, environment);
+        return new HostOptions(appDir, port, address, functionKey, masterKey, checkKeys, environment, strict);
     }
 
     public HostOptions withKeys(String functionKey, String masterKey) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment);
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict);
     }
 
     public HostOptions withCheckKeys(boolean checkKeys) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment);
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict);
     }
 
     public HostOptions withEnvironment(Map<String, String> environment) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, Map.copyOf(environment));
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, Map.copyOf(environment), strict);
+    }
+
+    public HostOptions withStrict(boolean strict) {
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict);
     }
 }

@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Do not check keys, like Core Tools without --enableAuth.")
     boolean noAuth;
 
+    @Option(names = "--strict", description = "Refuse to start when a function uses a binding this host does not run "
+            + "(by default that function is listed as in error and the others run, as with Core Tools).")
+    boolean strict;
+
     static final String EXIT_WITH_PARENT = "--exit-with-parent";
 
     /** For hosts started by another program (the test kit, a relaunch): never outlive it. */
@@ -86,7 +90,8 @@ public final class Main implements Callable<Integer> {
         HostOptions options = HostOptions.forApp(appDir)
                 .withBindAddress(bindAddress)
                 .withKeys(functionKey, masterKey)
-                .withCheckKeys(!noAuth);
+                .withCheckKeys(!noAuth)
+                .withStrict(strict);
         if (port != null) {
             options = options.withPort(port);
         }

@@ -146,8 +146,10 @@ public final class FunctionFactory {
     }
 
     private FunctionConfigurationException unsupported(FunctionSignature signature, Parameter parameter, Annotation annotation) {
-        return signature.problem(parameter, "uses @" + annotation.annotationType().getSimpleName()
-                + ", which this host does not run. It runs " + bindings.supported());
+        String binding = bindingName(annotation);
+        String problem = "uses @" + annotation.annotationType().getName() + " (binding '" + binding
+                + "'), which this host does not run. It runs " + bindings.supported();
+        return new UnsupportedBindingException(signature.name(), signature.problem(parameter, problem).getMessage());
     }
 
     /** The app's injector makes the instance when it has one (the worker asks it for every call), else a constructor. */

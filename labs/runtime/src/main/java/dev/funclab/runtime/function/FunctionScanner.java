@@ -22,11 +22,12 @@ import java.util.stream.Stream;
 public final class FunctionScanner {
 
     private final ClassLoader appLoader;
-    private final Consumer<String> warnings;
+    private final Consumer<String> linkErrors;
 
-    public FunctionScanner(ClassLoader appLoader, Consumer<String> warnings) {
+    /** {@code linkErrors} hears of every class of the app's code that cannot be loaded (a missing library). */
+    public FunctionScanner(ClassLoader appLoader, Consumer<String> linkErrors) {
         this.appLoader = appLoader;
-        this.warnings = warnings;
+        this.linkErrors = linkErrors;
     }
 
     public List<Method> scan(List<Path> functionCode) {
@@ -36,7 +37,7 @@ public final class FunctionScanner {
             try {
                 type = Class.forName(className, false, appLoader);
             } catch (ClassNotFoundException | LinkageError e) {
-                warnings.accept("Skipped class " + className + ": " + e);
+                linkErrors.accept(cannotLoad(className, e));
                 continue;
             }
             for (Method method : methodsOf(type, className)) {
@@ -53,9 +54,15 @@ public final class FunctionScanner {
         try {
             return type.getMethods();
         } catch (LinkageError e) {
-            warnings.accept("Skipped class " + className + ": " + e);
+            linkErrors.accept(cannotLoad(className, e));
             return new Method[0];
         }
+    }
+
+    private static String cannotLoad(String className, Throwable e) {
+        return "class " + className + " cannot be loaded, so no function in it runs: " + e
+                + ". Put the library it needs in the app's lib folder (azure-functions:package copies the app's "
+                + "dependencies there; in a Maven project, declare it as a dependency).";
     }
 
     private static List<String> classNames(List<Path> functionCode) {

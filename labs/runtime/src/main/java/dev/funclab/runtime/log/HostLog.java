@@ -32,6 +32,11 @@ public final class HostLog {
         emit(message);
     }
 
+    /** An error the host works around (a function it cannot run); the line starts with "Error:". */
+    public void error(String message) {
+        info("Error: " + message);
+    }
+
     public void error(String message, Throwable failure) {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));

@@ -128,7 +128,8 @@ public final class FrontDoor extends Handler.Abstract {
     }
 
     private Reply invoke(HttpFunction function, RawHttpRequest request, Map<String, Object> bindingData) {
-        Invocation invocation = new Invocation(function.definition(), request, bindingData);
+        Invocation invocation = new Invocation(function.definition(), request, bindingData)
+                .tracedBy(request.headers().get("traceparent"), request.headers().get("tracestate"));
         InvocationResult result = invoker.invoke(invocation, REASON);
         if (result.badInput()) {
             return Reply.text(400, result.failure().getMessage());

@@ -35,7 +35,8 @@ public final class FunctionInvoker {
     public InvocationResult invoke(Invocation invocation, String reason, String details) {
         FunctionDefinition function = invocation.function();
         String name = function.name();
-        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name), invocation.id(), name));
+        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name), invocation.id(), name,
+                invocation.newTrace(), invocation.retry()));
         String executing = "Executing 'Functions." + name + "' (Reason='" + reason + "', Id=" + invocation.id() + ")";
         log.info(details == null ? executing : executing + System.lineSeparator() + "Trigger Details: " + details);
         long started = System.nanoTime();

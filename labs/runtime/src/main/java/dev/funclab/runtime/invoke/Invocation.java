@@ -22,6 +22,9 @@ public final class Invocation {
     private final Map<String, Object> bindingData = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, OutputSlot<Object>> outputs = new LinkedHashMap<>();
     private ExecutionContext context;
+    private String traceparent;
+    private String tracestate;
+    private InvocationRetry retry = InvocationRetry.NONE;
 
     public Invocation(FunctionDefinition function, Object triggerPayload, Map<String, ?> bindingData) {
         this.function = function;
@@ -57,6 +60,30 @@ public final class Invocation {
 
     Map<String, OutputSlot<Object>> outputs() {
         return outputs;
+    }
+
+    /** The caller's W3C trace context (an HTTP request's headers); the invocation continues its trace. */
+    public Invocation tracedBy(String traceparent, String tracestate) {
+        this.traceparent = traceparent;
+        this.tracestate = tracestate;
+        return this;
+    }
+
+    /**
+     * This is try {@code retryCount} (0 = the first) under a retry policy of {@code maxRetryCount}
+     * retries (-1 = unlimited); {@code previous} is the last try's failure, or null.
+     */
+    public Invocation retrying(int retryCount, int maxRetryCount, Throwable previous) {
+        this.retry = InvocationRetry.of(retryCount, maxRetryCount, previous);
+        return this;
+    }
+
+    InvocationTrace newTrace() {
+        return InvocationTrace.childOf(traceparent, tracestate);
+    }
+
+    InvocationRetry retry() {
+        return retry;
     }
 
     public ExecutionContext context() {

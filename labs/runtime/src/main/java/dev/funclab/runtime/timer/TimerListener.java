@@ -56,11 +56,17 @@ final class TimerListener extends PollingListener {
     }
 
     private void fire(String timerInfo, ZonedDateTime fired) throws InterruptedException {
+        Throwable previous = null;
         for (int attempt = 0; running(); attempt++) {
-            InvocationResult result = invoker.invoke(new Invocation(function, timerInfo, Map.of()), "Timer fired at " + fired);
+            Invocation invocation = new Invocation(function, timerInfo, Map.of());
+            if (retry != RetryPolicy.NONE) {
+                invocation.retrying(attempt, retry.maxRetryCount(), previous);
+            }
+            InvocationResult result = invoker.invoke(invocation, "Timer fired at " + fired);
             if (result.succeeded() || attempt >= retry.maxRetryCount()) {
                 return;
             }
+            previous = result.failure();
             Duration delay = retry.delayBefore(attempt + 1);
             log.info("Retrying 'Functions." + function.name() + "' in " + delay.toMillis() + "ms (retry " + (attempt + 1)
                     + " of " + retry.maxRetryCount() + ")");

@@ -199,6 +199,21 @@ class HttpHostTest {
     @Nested
     class Responses {
         @Test
+        void everyInvocationHasATraceContextAndARetryContextAsInTheWorker() throws Exception {
+            String fresh = send(get("api/traced")).body();
+            assertThat(fresh).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01 state= retry=0/0 previous=''");
+
+            String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            String continued = send(get("api/traced").header("traceparent", caller).header("tracestate", "vendor=1")).body();
+            assertThat(continued).as("the caller's trace goes on, in a span of the invocation's own")
+                    .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").doesNotContain("00f067aa0ba902b7")
+                    .contains("state=vendor=1");
+
+            String broken = send(get("api/traced").header("traceparent", "not-a-trace")).body();
+            assertThat(broken).as("an invalid traceparent starts a new trace").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01 state= .*");
+        }
+
+        @Test
         void voidFunctionAnswers200WithNoBody() throws Exception {
             HttpResponse<String> response = send(HttpRequest.newBuilder(host.baseUri().resolve("api/nothing")).DELETE());
             assertThat(response.statusCode()).isEqualTo(200);

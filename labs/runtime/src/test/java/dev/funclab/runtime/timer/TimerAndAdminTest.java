@@ -67,6 +67,10 @@ class TimerAndAdminTest {
     void aFailingTimerIsRetriedAsItsPolicySays() {
         await("the second retry of 'flaky'", Duration.ofSeconds(15),
                 () -> logLines.stream().anyMatch(l -> l.contains("Retrying 'Functions.flaky' in 100ms (retry 2 of 2)")));
+        await("the function's own view of its second retry", Duration.ofSeconds(15), () -> logLines.stream().anyMatch(
+                l -> l.contains("the flaky timer failed on retry 2 of 2 after [the flaky timer failed on retry 1 of 2 after")));
+        assertThat(logLines).as("the first try knows the policy and has no previous failure")
+                .anySatisfy(l -> assertThat(l).contains("the flaky timer failed on retry 0 of 2 after []"));
     }
 
     @Test

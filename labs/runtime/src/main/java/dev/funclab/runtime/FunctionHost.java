@@ -1,6 +1,7 @@
 package dev.funclab.runtime;
 
 import dev.funclab.azurite.Azurite;
+import dev.funclab.runtime.app.AppLoadException;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.app.FunctionApp;
 import dev.funclab.runtime.blob.BlobInputSupport;
@@ -30,6 +31,7 @@ import dev.funclab.runtime.http.HttpOutputSupport;
 import dev.funclab.runtime.http.HttpSettings;
 import dev.funclab.runtime.http.HttpTriggerSupport;
 import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.invoke.UserLogLevels;
 import dev.funclab.runtime.log.HostLog;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -96,7 +98,7 @@ public final class FunctionHost implements AutoCloseable {
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
             HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings));
-            FunctionInvoker invoker = new FunctionInvoker(log);
+            FunctionInvoker invoker = new FunctionInvoker(log, userLogLevels(app));
             FrontDoor frontDoor;
             try {
                 frontDoor = new FrontDoor(http, functions, invoker, adminInvocations(functions, bindings), log);
@@ -196,6 +198,14 @@ public final class FunctionHost implements AutoCloseable {
                             + "; call it the way its trigger is meant to be called (an HTTP function at its URL).")
                     : AdminInvocations.Outcome.run(invocation);
         };
+    }
+
+    private static UserLogLevels userLogLevels(FunctionApp app) {
+        try {
+            return UserLogLevels.of(app.hostJson().root());
+        } catch (IllegalArgumentException e) {
+            throw new AppLoadException(e.getMessage());
+        }
     }
 
     /** The host id, as in blob receipts: the app's folder name, lower case, at most 32 characters. */

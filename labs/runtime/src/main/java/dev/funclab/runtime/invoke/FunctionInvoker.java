@@ -19,9 +19,15 @@ import java.util.Map;
 public final class FunctionInvoker {
 
     private final HostLog log;
+    private final UserLogLevels logLevels;
+
+    public FunctionInvoker(HostLog log, UserLogLevels logLevels) {
+        this.log = log;
+        this.logLevels = logLevels;
+    }
 
     public FunctionInvoker(HostLog log) {
-        this.log = log;
+        this(log, UserLogLevels.defaults());
     }
 
     public InvocationResult invoke(Invocation invocation, String reason) {
@@ -35,7 +41,7 @@ public final class FunctionInvoker {
     public InvocationResult invoke(Invocation invocation, String reason, String details) {
         FunctionDefinition function = invocation.function();
         String name = function.name();
-        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name), invocation.id(), name,
+        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name, logLevels.forFunction(name)), invocation.id(), name,
                 invocation.newTrace(), invocation.retry()));
         String executing = "Executing 'Functions." + name + "' (Reason='" + reason + "', Id=" + invocation.id() + ")";
         log.info(details == null ? executing : executing + System.lineSeparator() + "Trigger Details: " + details);

@@ -17,11 +17,11 @@ final class FunctionLoggers {
     private FunctionLoggers() {
     }
 
-    static Logger forInvocation(HostLog log, String functionName) {
+    static Logger forInvocation(HostLog log, String functionName, Level level) {
         // Anonymous loggers are not kept in the global namespace, so one per call costs nothing later.
         Logger logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
-        logger.setLevel(Level.INFO);
+        logger.setLevel(level);
         logger.addHandler(new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -1,5 +1,6 @@
 package dev.funclab.runtime.storage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.convert.ConversionException;
 
@@ -8,15 +9,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A binding expression such as {@code images/{blobName}} or {@code %OutputContainer%/{rand-guid}.txt}.
  * App settings ({@code %name%}) are resolved once, at start-up; {@code {name}} at each invocation from
- * the trigger's binding data, plus {@code {rand-guid}} and {@code {DateTime}} as in Azure.
+ * the trigger's binding data, with dotted paths into JSON payloads ({@code {order.id}}, matched without
+ * regard to case), plus the built-ins of Azure: {@code {rand-guid}} and {@code {sys.randguid}} (a new
+ * GUID), {@code {DateTime}} and {@code {sys.utcnow}} (now, UTC, as {@code 2026-03-02T09-00-00Z}).
  */
 public final class BindingTemplate {
 
@@ -52,7 +57,7 @@ public final class BindingTemplate {
         Matcher matcher = PARAMETER.matcher(template);
         while (matcher.find()) {
             String name = matcher.group(1);
-            if (!name.equalsIgnoreCase("rand-guid") && !name.equalsIgnoreCase("DateTime")) {
+            if (builtIn(name) == null) {
                 names.add(name);
             }
         }
@@ -63,27 +68,79 @@ public final class BindingTemplate {
      * @throws ConversionException when the binding data lacks a value the expression needs
      */
     public String resolve(Map<String, Object> bindingData) {
+        return resolve(bindingData, UnaryOperator.identity());
+    }
+
+    /**
+     * Resolves with each value from the binding data passed through {@code escape} first, as a table
+     * filter quotes them ({@code O'Brien} must stay one string literal).
+     *
+     * @throws ConversionException when the binding data lacks a value the expression needs
+     */
+    public String resolve(Map<String, Object> bindingData, UnaryOperator<String> escape) {
         Matcher matcher = PARAMETER.matcher(template);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            String value;
-            if (name.equalsIgnoreCase("rand-guid")) {
-                value = UUID.randomUUID().toString();
-            } else if (name.equalsIgnoreCase("DateTime")) {
-                value = DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-            } else {
-                Object data = bindingData.get(name);
+            String value = builtIn(name);
+            if (value == null) {
+                Object data = lookUp(bindingData, name);
                 if (data == null) {
                     throw new ConversionException("the binding expression '" + template + "' needs {" + name
                             + "}, but the trigger gave no value for it (it gave: " + bindingData.keySet() + ")");
                 }
-                value = data.toString();
+                value = escape.apply(data instanceof JsonNode node && node.isValueNode() ? node.asText() : data.toString());
             }
             matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(resolved);
         return resolved.toString();
+    }
+
+    /** The value of a built-in expression, or null when {@code name} is not one. */
+    private static String builtIn(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("rand-guid") || lower.equals("sys.randguid")) {
+            return UUID.randomUUID().toString();
+        }
+        if (lower.equals("datetime") || lower.equals("sys.utcnow")) {
+            return DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        }
+        return null;
+    }
+
+    /** {@code name}, or a dotted path ({@code order.id}) into an object of the binding data. */
+    private static Object lookUp(Map<String, Object> bindingData, String name) {
+        Object direct = bindingData.get(name);
+        if (direct != null || !name.contains(".")) {
+            return direct;
+        }
+        String[] path = name.split("\\.");
+        Object current = bindingData.get(path[0]);
+        for (int i = 1; i < path.length && current != null; i++) {
+            current = property(current, path[i]);
+        }
+        return current;
+    }
+
+    private static Object property(Object container, String name) {
+        if (container instanceof JsonNode node && node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (field.getKey().equalsIgnoreCase(name)) {
+                    return field.getValue().isNull() ? null : field.getValue();
+                }
+            }
+            return null;
+        }
+        if (container instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (String.valueOf(entry.getKey()).equalsIgnoreCase(name)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -82,7 +82,9 @@ public final class TableInputSupport implements InputSupport<TableInput> {
                 }
             }
             ListEntitiesOptions options = new ListEntitiesOptions();
-            String query = query(partitionKey.resolve(invocation.bindingData()), filter.resolve(invocation.bindingData()));
+            // Bound values become string literals of the filter: quoted, as the Tables extension quotes them.
+            String query = query(partitionKey.resolve(invocation.bindingData()),
+                    filter.resolve(invocation.bindingData(), value -> value.replace("'", "''")));
             if (!query.isEmpty()) {
                 options.setFilter(query);
             }

@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** %AppSetting%, {rand-guid}, {DateTime} and JSON message properties in binding paths. */
+/** %AppSetting%, {rand-guid}, {DateTime}, {sys.randguid}, {sys.utcnow} and JSON message properties (dotted paths too) in binding paths. */
 class BindingExpressionsTest {
 
     @TempDir
@@ -34,8 +34,14 @@ class BindingExpressionsTest {
             TestStorage.send("stamp-requests", "{\"kind\": \"first\"}");
             TestStorage.send("stamp-requests", "{\"kind\": \"first\"}");
 
+            TestStorage.send("order-stamps", "{\"order\": {\"id\": 7, \"Customer\": {\"Name\": \"kim\"}}}");
+
             TestStorage.await("two stamps", Duration.ofSeconds(20), () -> names().size() >= 2);
+            TestStorage.await("an order stamp", Duration.ofSeconds(20), () -> !names("order-stamps").isEmpty());
         }
+        assertThat(names("order-stamps")).as("a dotted path into the message, any case; {sys.utcnow} and {sys.randguid}")
+                .singleElement().asString()
+                .matches("kim/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.txt");
         List<String> names = names();
         assertThat(names).hasSize(2).allSatisfy(name -> assertThat(name)
                 .matches("first/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.txt"));
@@ -43,7 +49,11 @@ class BindingExpressionsTest {
     }
 
     private static List<String> names() {
-        var container = TestStorage.blobs().getBlobContainerClient("stamps");
+        return names("stamps");
+    }
+
+    private static List<String> names(String containerName) {
+        var container = TestStorage.blobs().getBlobContainerClient(containerName);
         return container.exists() ? container.listBlobs().stream().map(BlobItem::getName).toList() : List.of();
     }
 }

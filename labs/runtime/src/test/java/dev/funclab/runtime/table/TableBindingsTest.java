@@ -76,4 +76,26 @@ class TableBindingsTest {
                     .contains("TableNotFound: table 'NeverWritten' does not exist yet");
         }
     }
+
+    @Test
+    void boundValuesInAFilterAreQuotedSoNoValueCanChangeTheQuery() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("app"), "fixtures.tables");
+        String player = "O'Brien-" + UUID.randomUUID().toString().substring(0, 8);
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
+                new HostLog(new PrintStream(new ByteArrayOutputStream())))) {
+            TestStorage.send("results", "{\"player\": \"" + player + "\", \"points\": 3}");
+            String path = "api/search/" + java.net.URLEncoder.encode(player, java.nio.charset.StandardCharsets.UTF_8);
+            TestStorage.await(player + " found by a filter", Duration.ofSeconds(20), () -> {
+                try {
+                    return get(host, path).contains("\"RowKey\":\"" + player + "\"");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String injection = java.net.URLEncoder.encode("x' or RowKey ne '", java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            assertThat(get(host, "api/search/" + injection)).as("a value cannot widen the query").isEqualTo("200 []");
+        }
+    }
 }

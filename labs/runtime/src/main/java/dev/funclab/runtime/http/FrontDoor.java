@@ -308,8 +308,34 @@ public final class FrontDoor extends Handler.Abstract {
         return header != null ? header : query.get("code");
     }
 
-    private static URI uri(Request request) {
-        return request.getHttpURI().toURI();
+    /**
+     * The request's URI for {@code getUri()}. Browsers send some characters unencoded ({@code ?q=a|b},
+     * {@code ?f={"x":1}}) that {@link URI} refuses: those are percent-encoded here, nothing else changes.
+     */
+    static URI uri(Request request) {
+        return URI.create(encodeIllegal(request.getHttpURI().asString()));
+    }
+
+    /** Percent-encodes what a URI may not hold as is (spaces, {@code " < > \ ^ ` { | }}, non-ASCII, a lone %). */
+    static String encodeIllegal(String uri) {
+        StringBuilder safe = new StringBuilder(uri.length());
+        byte[] bytes = uri.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean escape = b <= 0x20 || b >= 0x7f || "\"<>\\^`{|}".indexOf(b) >= 0
+                    || (b == '%' && !(i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])));
+            if (escape) {
+                safe.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            } else {
+                safe.append((char) b);
+            }
+        }
+        return safe.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return Character.digit(b, 16) >= 0;
     }
 
     /** Percent-decoded path segments, split before decoding; ';' is an ordinary character here. */

@@ -315,6 +315,13 @@ class HttpHostTest {
     }
 
     @Test
+    void charactersThatBrowsersSendUnencodedInAQueryReachTheFunction() throws Exception {
+        String answer = RawHttp.exchange(host.port(), "GET /api/headers?tag=a|b^{\"x\":1}%7C\\ HTTP/1.1\r\n"
+                + "Host: localhost\r\nX-Trace: t\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("t|null|a|b^{\"x\":1}|\\|false");
+    }
+
+    @Test
     void malformedRequestLineGetsA4xxNotA500() throws Exception {
         String answer = RawHttp.exchange(host.port(), "GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 400");

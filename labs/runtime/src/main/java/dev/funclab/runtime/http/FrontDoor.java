@@ -342,12 +342,23 @@ public final class FrontDoor extends Handler.Abstract {
     static List<String> segments(String rawPath) {
         List<String> segments = new ArrayList<>();
         for (String part : (rawPath == null ? "" : rawPath).split("/")) {
-            if (!part.isEmpty()) {
-                try {
-                    segments.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    throw new BadRequest(400, "The path segment '" + part + "' is not valid percent-encoding.");
+            if (part.isEmpty()) {
+                continue;
+            }
+            String segment;
+            try {
+                segment = URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, "The path segment '" + part + "' is not valid percent-encoding.");
+            }
+            // Dot segments (plain or percent-encoded) are resolved, never handed to a route as values.
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    throw new BadRequest(400, "The path climbs above the root with '..'.");
                 }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.equals(".")) {
+                segments.add(segment);
             }
         }
         return segments;

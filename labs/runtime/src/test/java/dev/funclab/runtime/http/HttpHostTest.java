@@ -322,6 +322,18 @@ class HttpHostTest {
     }
 
     @Test
+    void dotSegmentsAreResolvedBeforeRoutingAndNeverBecomeRouteValues() throws Exception {
+        String viaDots = RawHttp.exchange(host.port(), "GET /api/nothing/../hello?name=Dot HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(viaDots).startsWith("HTTP/1.1 200").contains("Dot");
+        String encoded = RawHttp.exchange(host.port(), "GET /api/items/%2e%2e/label HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(encoded).as("an encoded '..' is refused as ambiguous, never an item id").startsWith("HTTP/1.1 400");
+        String above = RawHttp.exchange(host.port(), "GET /api/../../hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(above).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
     void malformedRequestLineGetsA4xxNotA500() throws Exception {
         String answer = RawHttp.exchange(host.port(), "GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 400");

@@ -94,7 +94,8 @@ public final class FrontDoor extends Handler.Abstract {
         String path = request.getHttpURI().getPath();
         List<String> segments = segments(path);
         if (segments.isEmpty()) {
-            return Reply.text(200, "The function host is running. Functions: " + listing());
+            return Reply.text(200, "The function host is running." + (LocalCallers.isLoopback(request)
+                    ? " Functions: " + listing() : ""));
         }
         if (segments.size() == 3 && segments.get(0).equalsIgnoreCase("admin")
                 && segments.get(1).equalsIgnoreCase("host") && segments.get(2).equalsIgnoreCase("status")) {
@@ -103,6 +104,11 @@ public final class FrontDoor extends Handler.Abstract {
         if (segments.size() >= 2 && segments.size() <= 3 && segments.get(0).equalsIgnoreCase("admin")
                 && segments.get(1).equalsIgnoreCase("functions")) {
             String name = segments.size() == 3 ? segments.get(2) : null;
+            String crossSite = LocalCallers.crossSiteProblem(request, isLoopbackConnection(request));
+            if (crossSite != null) {
+                return Reply.text(403, "Admin requests are refused when " + crossSite
+                        + ". Call the host directly (curl, the test kit, the dashboard on the host's own address).");
+            }
             return request.getMethod().equals("GET") ? adminMetadata(request, name) : adminInvoke(request, name);
         }
         Optional<List<String>> routePath = settings.withoutPrefix(segments);
@@ -110,8 +116,9 @@ public final class FrontDoor extends Handler.Abstract {
         Optional<RouteTable.Match> match = routePath.isEmpty() || method == null ? Optional.empty()
                 : routes.find(method, routePath.get());
         if (match.isEmpty()) {
-            return Reply.text(404, "No function answers " + request.getMethod() + " " + path + ". This host serves: "
-                    + listing());
+            // The routes are listed to callers on this machine only: no map of the app for the network.
+            return Reply.text(404, "No function answers " + request.getMethod() + " " + path + "."
+                    + (LocalCallers.isLoopback(request) ? " This host serves: " + listing() : ""));
         }
         HttpFunction function = match.get().function();
         Fields queryFields = queryFields(request);
@@ -140,10 +147,7 @@ public final class FrontDoor extends Handler.Abstract {
         Object response = result.output(function.responseOutput()).orElse(null);
         try {
             if (response instanceof HttpResponseMessage message) {
-                Map<String, String> headers = new LinkedHashMap<>();
-                if (message instanceof HostResponse hostResponse) {
-                    headers.putAll(hostResponse.headers());
-                }
+                Map<String, String> headers = new LinkedHashMap<>(ResponseHeaders.of(message));
                 String problem = problemWith(message.getStatusCode(), headers);
                 if (problem != null) {
                     throw new IllegalStateException(problem);
@@ -173,6 +177,13 @@ public final class FrontDoor extends Handler.Abstract {
         return functions.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
                 .map(f -> new Reply(200, Map.of(), ResponseBody.of(FunctionMetadata.of(f))))
                 .orElseGet(() -> Reply.text(404, "No function named '" + name + "'. This host serves: " + listing()));
+    }
+
+    /** A connection made to a loopback address: a Host header naming another machine is then a rebound DNS name. */
+    private static boolean isLoopbackConnection(Request request) {
+        var local = request.getConnectionMetaData().getLocalSocketAddress();
+        return local instanceof java.net.InetSocketAddress address && address.getAddress() != null
+                && address.getAddress().isLoopbackAddress();
     }
 
     private boolean isAdmin(Request request) {

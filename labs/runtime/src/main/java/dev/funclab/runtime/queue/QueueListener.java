@@ -103,7 +103,7 @@ final class QueueListener extends PollingListener {
         String text = message.getBody().toString();
         byte[] content;
         try {
-            content = QueueMessages.decode(text);
+            content = QueueMessages.decode(text, settings.base64());
         } catch (IllegalArgumentException e) {
             log.info("Message " + message.getMessageId() + " on queue '" + queue.getQueueName() + "' is not base64, as "
                     + "Functions expects (send it with the Azure SDK's QueueMessageEncoding.BASE64). Moving it to queue '"

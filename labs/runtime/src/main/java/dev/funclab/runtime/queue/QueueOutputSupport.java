@@ -36,6 +36,12 @@ public final class QueueOutputSupport implements OutputSupport<QueueOutput> {
         } catch (IllegalArgumentException e) {
             throw signature.problem(e.getMessage());
         }
+        boolean base64;
+        try {
+            base64 = QueueSettings.from(host.hostJson()).base64();
+        } catch (IllegalArgumentException e) {
+            throw signature.problem(e.getMessage());
+        }
         String problem = Names.problemWith("queue", queueName.toString());
         if (problem != null) {
             throw signature.problem("@QueueOutput(name = \"" + output.name() + "\"): " + problem);
@@ -49,7 +55,7 @@ public final class QueueOutputSupport implements OutputSupport<QueueOutput> {
             QueueClient queue = host.storage().clients(connection).queues().getQueueClient(name);
             queue.createIfNotExists();
             for (byte[] content : QueueMessages.contents(value)) {
-                queue.sendMessage(QueueMessages.encode(content));
+                queue.sendMessage(QueueMessages.encode(content, base64));
             }
             host.wakeUps().wrote(host.storage().connectionString(connection), "queue:" + name);
         };

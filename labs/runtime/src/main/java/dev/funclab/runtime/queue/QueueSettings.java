@@ -11,9 +11,10 @@ import java.time.Duration;
  * batch when at most batchSize/2 x cores are running, 5 tries before the poison queue, and retries
  * made visible at once. Idle polling here starts at 10 ms and is capped at 50 ms (or a lower
  * {@code maxPollingInterval}), so that new messages are picked up within tens of milliseconds.
+ * {@code messageEncoding} is {@code base64} (the default) or {@code none} (plain text), as in Azure.
  */
 public record QueueSettings(int batchSize, int newBatchThreshold, int maxDequeueCount, Duration visibilityTimeout,
-                            Duration maxPollingInterval) {
+                            Duration maxPollingInterval, boolean base64) {
 
     static final Duration POLL_CAP = Duration.ofMillis(50);
 
@@ -31,7 +32,12 @@ public record QueueSettings(int batchSize, int newBatchThreshold, int maxDequeue
         }
         Duration visibility = queues.has("visibilityTimeout") ? TimeSpans.parse(queues.get("visibilityTimeout").asText()) : Duration.ZERO;
         Duration polling = queues.has("maxPollingInterval") ? TimeSpans.parse(queues.get("maxPollingInterval").asText()) : POLL_CAP;
+        String encoding = queues.path("messageEncoding").asText("base64").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!encoding.equals("base64") && !encoding.equals("none")) {
+            throw new IllegalArgumentException("host.json extensions.queues.messageEncoding must be base64 or none, not '"
+                    + queues.path("messageEncoding").asText() + "'");
+        }
         return new QueueSettings(batchSize, Math.max(0, threshold), maxDequeueCount, visibility,
-                polling.compareTo(POLL_CAP) < 0 ? polling : POLL_CAP);
+                polling.compareTo(POLL_CAP) < 0 ? polling : POLL_CAP, encoding.equals("base64"));
     }
 }

@@ -79,7 +79,7 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
         data.put("QueueTrigger", input);
         data.put("Id", UUID.randomUUID().toString());
         data.put("DequeueCount", 1L);
-        return new Invocation(function, new QueueDelivery(content, QueueMessages.encode(content)), data);
+        return new Invocation(function, new QueueDelivery(content, QueueMessages.encode(content, settings == null || settings.base64())), data);
     }
 
     @Override

@@ -214,6 +214,17 @@ class HttpHostTest {
         }
 
         @Test
+        void headersOfAResponseTheAppMadeItselfAreKept() throws Exception {
+            HttpResponse<String> listed = send(get("api/ownListed"));
+            assertThat(listed.statusCode()).isEqualTo(201);
+            assertThat(listed.headers().firstValue("X-Own")).hasValue("listed");
+            assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/json");
+            HttpResponse<String> lookup = send(get("api/ownLookup"));
+            assertThat(lookup.statusCode()).isEqualTo(303);
+            assertThat(lookup.headers().firstValue("Location")).hasValue("/api/elsewhere");
+        }
+
+        @Test
         void voidFunctionAnswers200WithNoBody() throws Exception {
             HttpResponse<String> response = send(HttpRequest.newBuilder(host.baseUri().resolve("api/nothing")).DELETE());
             assertThat(response.statusCode()).isEqualTo(200);

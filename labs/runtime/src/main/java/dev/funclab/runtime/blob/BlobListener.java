@@ -29,13 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Watches one container for one function. Each blob version (ETag) that fits the pattern is
  * processed once: a receipt is written after success. A failing version is tried
- * {@value #MAX_TRIES} times, then a message naming it goes to {@value #POISON_QUEUE}.
+ * {@code poisonBlobThreshold} times (host.json, 5 by default), then a message naming it goes to
+ * {@value #POISON_QUEUE}.
  * The container is listed every 200 ms, and at once when a function of this
  * host writes to it, so new blobs are picked up well within a second.
  */
 final class BlobListener extends PollingListener {
 
-    static final int MAX_TRIES = 5;
     static final String POISON_QUEUE = "webjobs-blobtrigger-poison";
     private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
 
@@ -46,14 +46,17 @@ final class BlobListener extends PollingListener {
     private final BlobReceipts receipts;
     private final QueueServiceClient queues;
     private final HostLog log;
+    private final int maxTries;
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private boolean reported;
 
     BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
-                 BlobReceipts receipts, QueueServiceClient queues, HostLog log) {
-        super("blob-" + container.getBlobContainerName(), Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+                 BlobReceipts receipts, QueueServiceClient queues, BlobSettings settings, HostLog log) {
+        super("blob-" + container.getBlobContainerName(), Math.min(settings.maxDegreeOfParallelism(),
+                Math.max(2, Runtime.getRuntime().availableProcessors() * 2)));
+        this.maxTries = settings.poisonBlobThreshold();
         this.function = function;
         this.invoker = invoker;
         this.container = container;
@@ -139,7 +142,7 @@ final class BlobListener extends PollingListener {
                 receipts.write(eTag, container.getBlobContainerName(), item.getName());
                 handled.add(key);
                 failures.remove(key);
-            } else if (failures.merge(key, 1, Integer::sum) >= MAX_TRIES) {
+            } else if (failures.merge(key, 1, Integer::sum) >= maxTries) {
                 poison(item.getName(), eTag);
                 receipts.write(eTag, container.getBlobContainerName(), item.getName());
                 handled.add(key);
@@ -167,7 +170,7 @@ final class BlobListener extends PollingListener {
         QueueClient poison = queues.getQueueClient(POISON_QUEUE);
         poison.createIfNotExists();
         poison.sendMessage(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
-        log.info("Blob '" + container.getBlobContainerName() + "/" + blobName + "' failed " + MAX_TRIES
+        log.info("Blob '" + container.getBlobContainerName() + "/" + blobName + "' failed " + maxTries
                 + " times in 'Functions." + function.name() + "'. Moved a message naming it to queue '" + POISON_QUEUE + "'.");
     }
 }

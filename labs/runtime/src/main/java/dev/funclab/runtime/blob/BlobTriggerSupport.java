@@ -30,6 +30,7 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
     private final HostContext host;
     private final Map<String, String> connections = new ConcurrentHashMap<>();
     private final Map<String, BlobPattern> patterns = new ConcurrentHashMap<>();
+    private BlobSettings settings;
 
     public BlobTriggerSupport(HostContext host) {
         this.host = host;
@@ -51,6 +52,11 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
         String problem = Names.problemWith("container", pattern.container());
         if (problem != null) {
             throw signature.problem(parameter, problem);
+        }
+        try {
+            settings = BlobSettings.from(host.hostJson());
+        } catch (IllegalArgumentException e) {
+            throw signature.problem(e.getMessage());
         }
         connections.put(signature.name(), Connections.resolve(host.storage(), signature, parameter, trigger.connection()));
         patterns.put(signature.name(), pattern);
@@ -88,7 +94,7 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
         BlobContainerClient container = blobs.getBlobContainerClient(pattern.container());
         BlobListener listener = new BlobListener(function, invoker, container, pattern,
                 new BlobReceipts(blobs, host.hostId(), "Host.Functions." + function.name()),
-                host.storage().clients(connection).queues(), host.log());
+                host.storage().clients(connection).queues(), settings, host.log());
         host.wakeUps().register(host.storage().connectionString(connection), "container:" + pattern.container(), listener::wakeUp);
         return listener;
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
 
     private final HostContext host;
+    private boolean pollingNoted;
     private final Map<String, String> connections = new ConcurrentHashMap<>();
     private final Map<String, String> queueNames = new ConcurrentHashMap<>();
     private QueueSettings settings;
@@ -53,6 +54,7 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
         } catch (IllegalArgumentException e) {
             throw signature.problem(e.getMessage());
         }
+        sayHowPollingDiffers();
         String queueName;
         try {
             queueName = BindingTemplate.parse(trigger.queueName(), host.settings()).toString();
@@ -68,6 +70,21 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
         queueNames.put(signature.name(), queueName);
         Type type = parameter.getParameterizedType();
         return invocation -> ValueConverter.convert(((QueueDelivery) invocation.triggerPayload()).content(), type);
+    }
+
+    /** A longer maxPollingInterval is not followed here, and the host says so once rather than ignore it silently. */
+    private void sayHowPollingDiffers() {
+        var configured = host.hostJson().extension("queues").path("maxPollingInterval");
+        if (pollingNoted || configured.isMissingNode()) {
+            return;
+        }
+        pollingNoted = true;
+        java.time.Duration wanted = dev.funclab.runtime.storage.TimeSpans.parse(configured.asText());
+        if (wanted.compareTo(QueueSettings.POLL_CAP) > 0) {
+            host.log().info("Note: host.json extensions.queues.maxPollingInterval is " + configured.asText() + "; this host "
+                    + "polls an idle queue at least every " + QueueSettings.POLL_CAP.toMillis() + " ms so that messages are "
+                    + "picked up at once. In Azure an idle queue is polled less and less often, up to that interval.");
+        }
     }
 
     /** An admin request's input as the content of a message that is being tried for the first time. */

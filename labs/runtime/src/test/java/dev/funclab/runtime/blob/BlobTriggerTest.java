@@ -101,7 +101,25 @@ class BlobTriggerTest {
             assertThat(poison).singleElement().satisfies(message -> assertThat(message)
                     .contains("\"Type\":\"BlobTrigger\"").contains("\"FunctionId\":\"Host.Functions.fragile\"")
                     .contains("\"ContainerName\":\"fragile\"").contains("\"BlobName\":\"" + name + "\"").contains("\"ETag\":"));
-            assertThat(logLines.stream().filter(l -> l.contains("Executed 'Functions.fragile' (Failed"))).hasSize(5);
+            assertThat(logLines.stream().filter(l -> l.contains("New blob detected: fragile/" + name))).hasSize(5);
+        }
+    }
+
+    @Test
+    void poisonBlobThresholdInHostJsonSetsHowManyTimesABlobIsTried() throws Exception {
+        String name = "twice-" + UUID.randomUUID() + ".bin";
+        Path app = TestApps.packaged(folder.resolve("threshold"), "fixtures.blobs",
+                "{\"version\": \"2.0\", \"extensions\": {\"blobs\": {\"poisonBlobThreshold\": 2}}}", Map.of());
+        try (FunctionHost host = start(app)) {
+            TestStorage.upload("fragile", name, "x");
+            List<String> poison = new ArrayList<>();
+            await("a message on webjobs-blobtrigger-poison", DEADLINE, () -> {
+                TestStorage.drain("webjobs-blobtrigger-poison").stream().filter(m -> m.contains(name)).forEach(poison::add);
+                return !poison.isEmpty();
+            });
+            assertThat(poison).hasSize(1);
+            assertThat(logLines.stream().filter(l -> l.contains("New blob detected: fragile/" + name))).hasSize(2);
+            assertThat(logLines).anySatisfy(l -> assertThat(l).contains(name + "' failed 2 times in 'Functions.fragile'"));
         }
     }
 

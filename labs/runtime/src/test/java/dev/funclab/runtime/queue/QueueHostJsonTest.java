@@ -22,8 +22,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** host.json extensions.queues.messageEncoding: none reads and writes plain text, as in Azure. */
-class MessageEncodingTest {
+/** host.json extensions.queues: messageEncoding none reads and writes plain text, as in Azure; maxPollingInterval is noted. */
+class QueueHostJsonTest {
 
     @TempDir
     Path folder;
@@ -62,5 +62,18 @@ class MessageEncodingTest {
                 new HostLog(new PrintStream(new ByteArrayOutputStream()))).close())
                 .isInstanceOf(FunctionConfigurationException.class)
                 .hasMessageContaining("messageEncoding must be base64 or none, not 'utf8'");
+    }
+
+    @Test
+    void aMaxPollingIntervalLongerThanTheHostsPollIsNotedAtStartUp() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("polling"), "fixtures.plainqueues",
+                "{\"version\": \"2.0\", \"extensions\": {\"queues\": {\"maxPollingInterval\": \"00:02:00\"}}}", Map.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
+                new HostLog(new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)))) {
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("maxPollingInterval is 00:02:00; this host polls an idle queue at least every 50 ms");
+        }
     }
 }

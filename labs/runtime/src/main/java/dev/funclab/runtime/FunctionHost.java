@@ -98,7 +98,7 @@ public final class FunctionHost implements AutoCloseable {
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
             HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings));
-            FunctionInvoker invoker = new FunctionInvoker(log, userLogLevels(app));
+            FunctionInvoker invoker = new FunctionInvoker(log, userLogLevels(app), app.hostJson().functionTimeout().orElse(null));
             FrontDoor frontDoor;
             try {
                 frontDoor = new FrontDoor(http, functions, invoker, adminInvocations(functions, bindings), log);

@@ -3,10 +3,13 @@ package dev.funclab.runtime.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.storage.TimeSpans;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The parts of {@code host.json} the host reads; the whole document stays available to bindings. */
 public record HostJson(JsonNode root) {
@@ -35,5 +38,22 @@ public record HostJson(JsonNode root) {
     /** The settings of one extension, for example {@code extension("queues")}; missing when absent. */
     public JsonNode extension(String name) {
         return root.path("extensions").path(name);
+    }
+
+    /**
+     * {@code functionTimeout}: empty when absent or -1 (no limit).
+     *
+     * @throws AppLoadException when it is not a time span
+     */
+    public Optional<Duration> functionTimeout() {
+        JsonNode timeout = root.path("functionTimeout");
+        if (timeout.isMissingNode() || timeout.isNull() || timeout.asText().strip().equals("-1")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TimeSpans.parse(timeout.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new AppLoadException("host.json functionTimeout: " + e.getMessage() + ", or -1 for no limit");
+        }
     }
 }

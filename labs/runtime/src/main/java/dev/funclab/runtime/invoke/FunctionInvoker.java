@@ -6,7 +6,11 @@ import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.OutputBindingSpec;
 import dev.funclab.runtime.log.HostLog;
 
+import dev.funclab.runtime.storage.TimeSpans;
+
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +24,19 @@ public final class FunctionInvoker {
 
     private final HostLog log;
     private final UserLogLevels logLevels;
+    private final Duration functionTimeout;
 
-    public FunctionInvoker(HostLog log, UserLogLevels logLevels) {
+    /**
+     * @param functionTimeout host.json's {@code functionTimeout}, or null for none
+     */
+    public FunctionInvoker(HostLog log, UserLogLevels logLevels, Duration functionTimeout) {
         this.log = log;
         this.logLevels = logLevels;
+        this.functionTimeout = functionTimeout;
     }
 
     public FunctionInvoker(HostLog log) {
-        this(log, UserLogLevels.defaults());
+        this(log, UserLogLevels.defaults(), null);
     }
 
     public InvocationResult invoke(Invocation invocation, String reason) {
@@ -51,8 +60,10 @@ public final class FunctionInvoker {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(function.method().getDeclaringClass().getClassLoader());
         InvocationResult result;
-        try {
-            result = call(invocation);
+        try (InvocationTimeout timeout = InvocationTimeout.start(functionTimeout, () -> log.info("Timeout value of "
+                + TimeSpans.format(functionTimeout) + " exceeded by function 'Functions." + name + "' (Id: '" + invocation.id()
+                + "'). Initiating cancellation."))) {
+            result = call(invocation, timeout);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -68,7 +79,7 @@ public final class FunctionInvoker {
         return result;
     }
 
-    private InvocationResult call(Invocation invocation) {
+    private InvocationResult call(Invocation invocation, InvocationTimeout timeout) {
         FunctionDefinition function = invocation.function();
         Object[] arguments;
         try {
@@ -82,6 +93,11 @@ public final class FunctionInvoker {
         try {
             Object target = function.isStatic() ? null : function.instances().newInstance();
             Object returned = function.method().invoke(target, arguments);
+            if (timeout.expired()) {
+                return failed(invocation, new TimeoutException("Timeout value of " + TimeSpans.format(functionTimeout)
+                        + " was exceeded by function: Functions." + function.name() + " (host.json functionTimeout); "
+                        + "what it returned and set is discarded"));
+            }
             invocation.outputs().forEach((name, slot) -> {
                 if (slot.getValue() != null) {
                     outputs.put(name, slot.getValue());
@@ -92,6 +108,11 @@ public final class FunctionInvoker {
             }
             deliver(invocation, outputs);
         } catch (InvocationTargetException e) {
+            if (timeout.expired()) {
+                return failed(invocation, new TimeoutException("Timeout value of " + TimeSpans.format(functionTimeout)
+                        + " was exceeded by function: Functions." + function.name() + " (host.json functionTimeout); it "
+                        + "was interrupted and ended with " + e.getCause()));
+            }
             return failed(invocation, e.getCause());
         } catch (Exception | LinkageError e) {
             return failed(invocation, e);

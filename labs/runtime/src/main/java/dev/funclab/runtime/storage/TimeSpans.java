@@ -30,4 +30,12 @@ public final class TimeSpans {
         }
         return duration;
     }
+
+    /** hh:mm:ss (with .fff when there are milliseconds), as host.json writes a time span. */
+    public static String format(Duration duration) {
+        long seconds = duration.getSeconds();
+        String text = String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+        int millis = duration.toMillisPart();
+        return millis == 0 ? text : text + String.format(".%03d", millis);
+    }
 }

@@ -24,6 +24,7 @@ import dev.funclab.runtime.sendgrid.SendGridOutputSupport;
 import dev.funclab.runtime.storage.StorageAccounts;
 import dev.funclab.runtime.storage.WakeUps;
 import dev.funclab.runtime.http.AdminInvocations;
+import dev.funclab.runtime.http.CorsPolicy;
 import dev.funclab.runtime.http.FrontDoor;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.http.FunctionKeys;
@@ -97,7 +98,8 @@ public final class FunctionHost implements AutoCloseable {
             FunctionKeys keys = new FunctionKeys(
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
-            HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings));
+            HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings),
+                    CorsPolicy.of(app.localSettings().cors(), app.localSettings().corsCredentials()));
             FunctionInvoker invoker = new FunctionInvoker(log, userLogLevels(app), app.hostJson().functionTimeout().orElse(null));
             FrontDoor frontDoor;
             try {

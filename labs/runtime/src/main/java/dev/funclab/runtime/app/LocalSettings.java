@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** {@code local.settings.json}: the app settings ({@code Values}) and the local port ({@code Host.LocalHttpPort}). */
-public record LocalSettings(Map<String, String> values, OptionalInt localHttpPort) {
+/**
+ * {@code local.settings.json}: the app settings ({@code Values}), the local port ({@code Host.LocalHttpPort})
+ * and the origins web pages may call from ({@code Host.CORS}, {@code Host.CORSCredentials}).
+ */
+public record LocalSettings(Map<String, String> values, OptionalInt localHttpPort, String cors, boolean corsCredentials) {
 
     public static LocalSettings read(Path file) {
         if (!Files.isRegularFile(file)) {
-            return new LocalSettings(Map.of(), OptionalInt.empty());
+            return new LocalSettings(Map.of(), OptionalInt.empty(), "", false);
         }
         JsonNode root;
         try {
@@ -32,7 +35,9 @@ public record LocalSettings(Map<String, String> values, OptionalInt localHttpPor
             }
             values.put(entry.getKey(), entry.getValue().asText());
         });
-        JsonNode port = root.path("Host").path("LocalHttpPort");
-        return new LocalSettings(Map.copyOf(values), port.canConvertToInt() ? OptionalInt.of(port.asInt()) : OptionalInt.empty());
+        JsonNode host = root.path("Host");
+        JsonNode port = host.path("LocalHttpPort");
+        return new LocalSettings(Map.copyOf(values), port.canConvertToInt() ? OptionalInt.of(port.asInt()) : OptionalInt.empty(),
+                host.path("CORS").asText(""), host.path("CORSCredentials").asBoolean(false));
     }
 }

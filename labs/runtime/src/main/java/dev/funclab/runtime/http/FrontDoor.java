@@ -70,6 +70,10 @@ public final class FrontDoor extends Handler.Abstract {
             log.error("The host failed on " + request.getMethod() + " " + request.getHttpURI().getPath(), e);
             reply = Reply.text(500, "");
         }
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !isAdminPath(request)) {
+            reply = reply.withHeaders(settings.cors().headersFor(origin));
+        }
         if (reply.status() == 413 || !drained(request)) {
             // A body left unread must not be taken for the next request on this connection.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -92,6 +96,13 @@ public final class FrontDoor extends Handler.Abstract {
 
     private Reply answer(Request request) {
         String path = request.getHttpURI().getPath();
+        String preflight = request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD);
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (request.getMethod().equals("OPTIONS") && preflight != null && origin != null && !isAdminPath(request)) {
+            // A browser asks before a cross-origin call; Host.CORS in local.settings.json decides.
+            return new Reply(204, settings.cors().preflightHeadersFor(origin, preflight,
+                    request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_HEADERS)), ResponseBody.of(null));
+        }
         List<String> segments = segments(path);
         if (segments.isEmpty()) {
             return Reply.text(200, "The function host is running." + (LocalCallers.isLoopback(request)
@@ -403,7 +414,22 @@ public final class FrontDoor extends Handler.Abstract {
     }
 
     /** What goes back to the client. */
+    private static boolean isAdminPath(Request request) {
+        String path = request.getHttpURI().getPath();
+        return path != null && path.toLowerCase(Locale.ROOT).startsWith("/admin/");
+    }
+
     private record Reply(int status, Map<String, String> headers, ResponseBody body) {
+
+        /** This reply with {@code more} headers, those the function set winning. */
+        Reply withHeaders(Map<String, String> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            Map<String, String> merged = new LinkedHashMap<>(more);
+            merged.putAll(headers);
+            return new Reply(status, merged, body);
+        }
 
         static Reply text(int status, String message) {
             return new Reply(status, Map.of(), ResponseBody.of(message.isEmpty() ? null : message));

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * How the front door behaves: route prefix ({@code host.json}), keys and whether they are checked,
- * and the request body limit (100 MB, as in Azure).
+ * the request body limit (100 MB, as in Azure) and the origins web pages may call from.
  */
-public record HttpSettings(String routePrefix, FunctionKeys keys, boolean checkKeys, long maxRequestBodySize) {
+public record HttpSettings(String routePrefix, FunctionKeys keys, boolean checkKeys, long maxRequestBodySize, CorsPolicy cors) {
 
     public static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 104_857_600L;
 

@@ -63,14 +63,23 @@ final class TimerListener extends PollingListener {
                 invocation.retrying(attempt, retry.maxRetryCount(), previous);
             }
             InvocationResult result = invoker.invoke(invocation, "Timer fired at " + fired);
-            if (result.succeeded() || attempt >= retry.maxRetryCount()) {
+            // maxRetryCount -1 retries without end, as in Azure.
+            if (result.succeeded() || (retry.maxRetryCount() >= 0 && attempt >= retry.maxRetryCount())) {
                 return;
             }
             previous = result.failure();
             Duration delay = retry.delayBefore(attempt + 1);
             log.info("Retrying 'Functions." + function.name() + "' in " + delay.toMillis() + "ms (retry " + (attempt + 1)
-                    + " of " + retry.maxRetryCount() + ")");
-            pause(delay);
+                    + " of " + (retry.maxRetryCount() < 0 ? "unlimited" : retry.maxRetryCount()) + ")");
+            waitFully(delay);
+        }
+    }
+
+    /** Waits the whole delay, however long (a single pause is capped), unless the host stops. */
+    private void waitFully(Duration delay) throws InterruptedException {
+        long until = System.nanoTime() + delay.toNanos();
+        for (long left = delay.toNanos(); running() && left > 0; left = until - System.nanoTime()) {
+            pause(Duration.ofNanos(left));
         }
     }
 }

@@ -74,6 +74,15 @@ class TimerAndAdminTest {
     }
 
     @Test
+    void maxRetryCountMinusOneRetriesUntilTheFunctionSucceeds() {
+        await("the sixth retry of 'persistent', then success", Duration.ofSeconds(20),
+                () -> logLines.stream().anyMatch(l -> l.contains("Retrying 'Functions.persistent' in 50ms (retry 6 of unlimited)"))
+                        && logLines.stream().anyMatch(l -> l.contains("Executed 'Functions.persistent' (Succeeded")));
+        assertThat(logLines).as("the function sees -1 as the maximum, as Azure passes it")
+                .anySatisfy(l -> assertThat(l).contains("not yet, retry 5 of -1"));
+    }
+
+    @Test
     void theAdminEndpointRunsATimerFunctionNow() throws Exception {
         assertThat(post("admin/functions/nightly?code=mk", "{}")).isEqualTo(202);
 

@@ -227,7 +227,7 @@ public final class FunctionHost implements AutoCloseable {
         if (!instances.injectorName().isEmpty()) {
             log.info("Function instances are made by " + instances.injectorName() + " (FunctionInstanceInjector)");
         }
-        FunctionFactory factory = new FunctionFactory(bindings, instances);
+        FunctionFactory factory = new FunctionFactory(bindings, instances, warning -> log.info("Warning: " + warning));
         List<String> problems = new ArrayList<>();
         List<String> inError = new ArrayList<>();
         List<Method> methods = new FunctionScanner(app.classLoader(), linkError -> (strict ? problems : inError).add(linkError))

@@ -5,17 +5,20 @@ import com.microsoft.azure.functions.OutputBinding;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.funclab.runtime.convert.BindingValues;
+import dev.funclab.runtime.convert.ValueConverter;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -30,15 +33,20 @@ public final class FunctionFactory {
 
     private final Bindings bindings;
     private final FunctionInstances instances;
+    private final Consumer<String> warnings;
 
-    public FunctionFactory(Bindings bindings, FunctionInstances instances) {
+    /**
+     * @param warnings hears of what runs here but would fail in Azure (a byte[] without dataType = "binary")
+     */
+    public FunctionFactory(Bindings bindings, FunctionInstances instances, Consumer<String> warnings) {
         this.bindings = bindings;
         this.instances = instances;
+        this.warnings = warnings;
     }
 
     /** For functions whose classes need no injector. */
     public FunctionFactory(Bindings bindings) {
-        this(bindings, FunctionInstances.byConstructor());
+        this(bindings, FunctionInstances.byConstructor(), warning -> { });
     }
 
     public FunctionDefinition create(Method method) {
@@ -66,6 +74,7 @@ public final class FunctionFactory {
             } else if (annotations.isEmpty()) {
                 arguments.add(bindingName(signature, parameter));
             } else if (Bindings.isTrigger(annotations.get(0))) {
+                checkDataType(signature, parameter, annotations.get(0));
                 if (trigger != null) {
                     throw signature.problem(parameter, "is a second trigger; a function has exactly one trigger");
                 }
@@ -73,6 +82,7 @@ public final class FunctionFactory {
                 triggerSupport = bindings.triggerFor(trigger).orElseThrow(() -> unsupported(signature, parameter, annotations.get(0)));
                 arguments.add(triggerSupport.argument(signature, parameter, trigger));
             } else {
+                checkDataType(signature, parameter, annotations.get(0));
                 arguments.add(binding(signature, parameter, annotations.get(0), outputs));
             }
         }
@@ -174,6 +184,40 @@ public final class FunctionFactory {
             throw signature.problem("its class " + type.getName() + " cannot be instantiated: " + e.getMessage());
         }
         return constructor::newInstance;
+    }
+
+    /**
+     * Azure's host hands a storage binding's data to the Java worker as text unless {@code dataType = "binary"},
+     * and the worker cannot make a byte[] of text: say so here, where it still works.
+     */
+    private void checkDataType(FunctionSignature signature, Parameter parameter, Annotation annotation) {
+        String kind = annotation.annotationType().getSimpleName();
+        if (!kind.startsWith("Blob") && !kind.startsWith("Queue")) {
+            return;
+        }
+        Type type = parameter.getParameterizedType();
+        Class<?> raw = ValueConverter.rawClass(type);
+        if (raw == OutputBinding.class || raw == java.util.Optional.class) {
+            raw = ValueConverter.rawClass(ValueConverter.typeArgument(type, 0));
+        }
+        if (raw != byte[].class && raw != Byte[].class) {
+            return;
+        }
+        String dataType = attribute(annotation, "dataType");
+        if (!"binary".equalsIgnoreCase(dataType)) {
+            warnings.accept(signature.problem(parameter, "@" + kind + " carries bytes, but its dataType is "
+                    + (dataType == null || dataType.isEmpty() ? "not set" : "\"" + dataType + "\"")
+                    + ". Add dataType = \"binary\": in Azure the worker gets text otherwise, and the call fails. "
+                    + "This host delivers the bytes either way.").getMessage());
+        }
+    }
+
+    private static String attribute(Annotation annotation, String name) {
+        try {
+            return String.valueOf(annotation.annotationType().getMethod(name).invoke(annotation));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     /** The {@code name()} every binding annotation has. */

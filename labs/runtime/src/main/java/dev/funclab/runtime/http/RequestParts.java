@@ -1,0 +1,154 @@
+package dev.funclab.runtime.http;
+
+import com.microsoft.azure.functions.HttpMethod;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the parts of a Jetty request the way the Azure host hands them to a function: path segments,
+ * method, headers, query, key and body. Whatever a client can get wrong here is a {@link BadRequest}.
+ */
+final class RequestParts {
+
+    private RequestParts() {
+    }
+
+    /** Percent-decoded path segments, split before decoding; ';' is an ordinary character here. */
+    static List<String> segments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String part : (rawPath == null ? "" : rawPath).split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String segment;
+            try {
+                segment = URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, "The path segment '" + part + "' is not valid percent-encoding.");
+            }
+            // Dot segments (plain or percent-encoded) are resolved, never handed to a route as values.
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    throw new BadRequest(400, "The path climbs above the root with '..'.");
+                }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+
+    /** The library's method, or null for one it does not know (PROPFIND...): no function answers it. */
+    static HttpMethod methodOf(String name) {
+        try {
+            return HttpMethod.value(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Header names lower-cased, as the Azure host sends them; the map itself is case-sensitive, as in Azure. */
+    static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getName().toLowerCase(Locale.ROOT), field.getValue(), (a, b) -> a + "," + b);
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    static Fields queryFields(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw new BadRequest(400, "The query string is not valid: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Query values as Azure hands them to Java: empty values left out, repeated values joined with
+     * commas (or only the last one, for binding data). Keys keep their case.
+     */
+    static Map<String, String> queryValues(Fields fields, boolean lastOnly) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Fields.Field field : fields) {
+            List<String> values = field.getValues().stream().filter(v -> v != null && !v.isEmpty()).toList();
+            if (!values.isEmpty()) {
+                query.put(field.getName(), lastOnly ? values.get(values.size() - 1) : String.join(",", values));
+            }
+        }
+        return Collections.unmodifiableMap(query);
+    }
+
+    /** The key the caller sent: the {@code x-functions-key} header first, else the {@code code} query value. */
+    static String presentedKey(Map<String, String> headers, Map<String, String> query) {
+        String header = headers.get("x-functions-key");
+        return header != null ? header : query.get("code");
+    }
+
+    /** The whole body, or a 413 as soon as it proves longer than {@code limit} (declared or sent). */
+    static byte[] body(Request request, long limit) {
+        long declared = request.getLength();
+        if (declared > limit) {
+            throw new BadRequest(413, tooLarge(limit));
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (body.length > limit) {
+                throw new BadRequest(413, tooLarge(limit));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequest(400, "The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String tooLarge(long limit) {
+        return "The request body is larger than the limit of " + limit + " bytes. Send less, or raise the limit with "
+                + "the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT.";
+    }
+
+    /**
+     * The request's URI for {@code getUri()}. Browsers send some characters unencoded ({@code ?q=a|b},
+     * {@code ?f={"x":1}}) that {@link URI} refuses: those are percent-encoded here, nothing else changes.
+     */
+    static URI uri(Request request) {
+        return URI.create(encodeIllegal(request.getHttpURI().asString()));
+    }
+
+    /** Percent-encodes what a URI may not hold as is (spaces, {@code " < > \ ^ ` { | }}, non-ASCII, a lone %). */
+    static String encodeIllegal(String uri) {
+        StringBuilder safe = new StringBuilder(uri.length());
+        byte[] bytes = uri.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean escape = b <= 0x20 || b >= 0x7f || "\"<>\\^`{|}".indexOf(b) >= 0
+                    || (b == '%' && !(i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])));
+            if (escape) {
+                safe.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            } else {
+                safe.append((char) b);
+            }
+        }
+        return safe.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return Character.digit(b, 16) >= 0;
+    }
+}

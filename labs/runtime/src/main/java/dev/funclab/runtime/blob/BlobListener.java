@@ -20,6 +20,7 @@ import dev.funclab.runtime.log.HostLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +32,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * processed once: a receipt is written after success. A failing version is tried
  * {@code poisonBlobThreshold} times (host.json, 5 by default), then a message naming it goes to
  * {@value #POISON_QUEUE}.
- * The container is listed every 200 ms, and at once when a function of this
- * host writes to it, so new blobs are picked up well within a second.
+ * The container is listed every 200 ms (less often for a container so large that listing it takes
+ * longer than 50 ms: the listener then spends at most a fifth of its time listing), and at once when a
+ * function of this host writes to it, so new blobs are picked up well within a second. What it remembers
+ * is bounded by the blobs the container holds now, not by all it ever held.
  */
 final class BlobListener extends PollingListener {
 
     static final String POISON_QUEUE = "webjobs-blobtrigger-poison";
     private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
+    private static final Duration LONGEST_INTERVAL = Duration.ofSeconds(10);
 
     private final FunctionDefinition function;
     private final FunctionInvoker invoker;
@@ -47,7 +51,8 @@ final class BlobListener extends PollingListener {
     private final QueueServiceClient queues;
     private final HostLog log;
     private final int maxTries;
-    private final Set<String> handled = ConcurrentHashMap.newKeySet();
+    /** Blob name to the version (ETag) processed last; names the container no longer holds are dropped. */
+    private final Map<String, String> handled = new ConcurrentHashMap<>();
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private boolean reported;
@@ -68,6 +73,7 @@ final class BlobListener extends PollingListener {
 
     @Override
     protected Duration poll() {
+        long started = System.nanoTime();
         try {
             scan();
             reported = false;
@@ -78,7 +84,13 @@ final class BlobListener extends PollingListener {
         } catch (RuntimeException e) {
             report(": " + e.getMessage());
         }
-        return SCAN_INTERVAL;
+        Duration fifth = Duration.ofNanos((System.nanoTime() - started) * 4);
+        return fifth.compareTo(SCAN_INTERVAL) < 0 ? SCAN_INTERVAL : fifth.compareTo(LONGEST_INTERVAL) > 0 ? LONGEST_INTERVAL : fifth;
+    }
+
+    /** How many blob versions the listener remembers as processed: at most the blobs the container holds. */
+    int remembered() {
+        return handled.size();
     }
 
     private void report(String problem) {
@@ -89,18 +101,23 @@ final class BlobListener extends PollingListener {
     }
 
     private void scan() {
+        Set<String> present = new HashSet<>();
         for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(pattern.prefix()), null)) {
             if (!running()) {
                 return;
             }
             var parts = pattern.match(item.getName());
+            if (parts.isEmpty()) {
+                continue;
+            }
+            present.add(item.getName());
             String eTag = item.getProperties().getETag();
             String key = item.getName() + "|" + eTag;
-            if (parts.isEmpty() || handled.contains(key) || !underWay.add(key)) {
+            if (eTag.equals(handled.get(item.getName())) || !underWay.add(key)) {
                 continue;
             }
             if (receipts.has(eTag, container.getBlobContainerName(), item.getName())) {
-                handled.add(key);
+                handled.put(item.getName(), eTag);
                 underWay.remove(key);
                 continue;
             }
@@ -112,6 +129,9 @@ final class BlobListener extends PollingListener {
                 }
             });
         }
+        // Forget what the container no longer holds, so memory follows its size, not its history.
+        handled.keySet().retainAll(present);
+        failures.keySet().removeIf(key -> !present.contains(key.substring(0, key.lastIndexOf('|'))));
     }
 
     private void process(BlobItem item, String eTag, String key, Map<String, String> parts) {
@@ -140,12 +160,12 @@ final class BlobListener extends PollingListener {
         try {
             if (result.succeeded()) {
                 receipts.write(eTag, container.getBlobContainerName(), item.getName());
-                handled.add(key);
+                handled.put(item.getName(), eTag);
                 failures.remove(key);
             } else if (failures.merge(key, 1, Integer::sum) >= maxTries) {
                 poison(item.getName(), eTag);
                 receipts.write(eTag, container.getBlobContainerName(), item.getName());
-                handled.add(key);
+                handled.put(item.getName(), eTag);
                 failures.remove(key);
             }
         } catch (RuntimeException e) {

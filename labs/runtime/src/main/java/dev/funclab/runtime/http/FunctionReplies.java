@@ -23,7 +23,8 @@ final class FunctionReplies {
 
     Reply of(HttpFunction function, Invocation invocation, InvocationResult result) {
         if (result.badInput()) {
-            return Reply.text(400, result.failure().getMessage());
+            // Azure fails the call when the worker cannot bind the request: 500. The kit adds the reason.
+            return Reply.text(500, result.failure().getMessage());
         }
         if (!result.succeeded()) {
             return Reply.text(500, "");

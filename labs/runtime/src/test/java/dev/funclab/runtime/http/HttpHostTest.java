@@ -157,16 +157,16 @@ class HttpHostTest {
         }
 
         @Test
-        void invalidJsonIs400NamingTheProblem() throws Exception {
+        void invalidJsonIs500AsInAzureNamingTheProblem() throws Exception {
             HttpResponse<String> response = send(post("api/echo", "{\"item\": pen}"));
-            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).contains("not valid JSON").contains("line 1");
         }
 
         @Test
-        void wrongJsonTypeIs400() throws Exception {
+        void wrongJsonTypeIs500AsInAzure() throws Exception {
             HttpResponse<String> response = send(post("api/echo", "{\"quantity\": \"many\"}"));
-            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).contains("quantity");
         }
 

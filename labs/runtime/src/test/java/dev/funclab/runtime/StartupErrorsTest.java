@@ -102,4 +102,19 @@ class StartupErrorsTest {
         assertThatThrownBy(() -> FunctionHost.start(strict, new HostLog(new PrintStream(new ByteArrayOutputStream()))).close())
                 .hasMessageContaining("class fixtures.missinglib.NeedsLibrary cannot be loaded");
     }
+
+    @Test
+    void aBindingExpressionTheTriggerCannotFillStopsTheHost() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("unknownname"), "fixtures.broken.unknownname");
+        HostOptions options = HostOptions.forApp(app).withPort(0)
+                .withEnvironment(Map.of("AzureWebJobsStorage", "UseDevelopmentStorage=true"));
+        assertThatThrownBy(() -> FunctionHost.start(options, new HostLog(new PrintStream(new ByteArrayOutputStream()))).close())
+                .isInstanceOf(FunctionConfigurationException.class)
+                .hasMessageContaining("Function 'resize'").hasMessageContaining("parameter 'card'")
+                .hasMessageContaining("@BlobOutput(path = \"card-output/{name}.jpg\") uses {name}, which the trigger does not "
+                        + "provide; it provides {filename}, {BlobTrigger}, {Uri}, {Properties}, {Metadata}")
+                .hasMessageContaining("Function 'nightly'")
+                .hasMessageContaining("uses {name}, which the trigger does not provide; it provides nothing but the built-ins")
+                .as("the built-ins need nothing from the trigger").satisfies(e -> assertThat(e.getMessage()).doesNotContain("stamped"));
+    }
 }

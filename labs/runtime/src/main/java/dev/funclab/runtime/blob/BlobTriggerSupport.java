@@ -41,6 +41,18 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
         return BlobTrigger.class;
     }
 
+    /** The path's parts and what every blob trigger adds, as the Storage extension gives them. */
+    @Override
+    public java.util.Optional<java.util.Set<String>> knownBindingData(FunctionSignature signature) {
+        BlobPattern pattern = patterns.get(signature.name());
+        if (pattern == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(pattern.parts());
+        names.addAll(java.util.List.of("BlobTrigger", "Uri", "Properties", "Metadata"));
+        return java.util.Optional.of(names);
+    }
+
     @Override
     public ArgumentSource argument(FunctionSignature signature, Parameter parameter, BlobTrigger trigger) {
         BlobPattern pattern;

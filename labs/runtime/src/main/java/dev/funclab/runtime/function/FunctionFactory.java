@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -90,6 +93,8 @@ public final class FunctionFactory {
             throw signature.problem("has no trigger. Annotate one parameter with a trigger; this host runs "
                     + bindings.supported());
         }
+        Annotation theTrigger = trigger;
+        triggerSupport.knownBindingData(signature).ifPresent(known -> checkExpressions(signature, theTrigger, known));
         returnBinding(signature, triggerSupport, outputs);
         return new FunctionDefinition(name, method, source, trigger, List.copyOf(arguments), Map.copyOf(outputs));
     }
@@ -212,9 +217,57 @@ public final class FunctionFactory {
         }
     }
 
+    /** The attributes of storage and mail bindings that may hold {name} expressions. */
+    private static final List<String> TEMPLATED = List.of("path", "queueName", "tableName", "partitionKey", "rowKey",
+            "filter", "to", "from", "subject", "text");
+    private static final Pattern EXPRESSION = Pattern.compile("\\{([^{}]+)}");
+
+    /**
+     * Every {name} in the function's bindings must be something the trigger provides, when that is known at
+     * start-up (a blob path's parts; nothing for a timer); Azure would fail each call instead.
+     */
+    private static void checkExpressions(FunctionSignature signature, Annotation trigger, Set<String> known) {
+        Method method = signature.method();
+        List<Used> bindingsUsed = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            Arrays.stream(parameter.getAnnotations()).filter(Bindings::isBinding).filter(a -> a != trigger)
+                    .forEach(a -> bindingsUsed.add(new Used(parameter, a)));
+        }
+        Arrays.stream(method.getAnnotations()).filter(Bindings::isBinding).forEach(a -> bindingsUsed.add(new Used(null, a)));
+        for (Used used : bindingsUsed) {
+            for (String attribute : TEMPLATED) {
+                String value = attribute(used.annotation(), attribute);
+                if (value == null) {
+                    continue;
+                }
+                Matcher matcher = EXPRESSION.matcher(value);
+                while (matcher.find()) {
+                    String name = matcher.group(1).strip();
+                    String lower = name.toLowerCase(Locale.ROOT);
+                    if (lower.equals("rand-guid") || lower.equals("datetime") || lower.startsWith("sys.")) {
+                        continue;
+                    }
+                    String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                    if (known.stream().noneMatch(k -> k.equalsIgnoreCase(first))) {
+                        String where = "@" + used.annotation().annotationType().getSimpleName() + "(" + attribute + " = \""
+                                + value + "\") uses {" + name + "}, which the trigger does not provide; it provides "
+                                + (known.isEmpty() ? "nothing but the built-ins {rand-guid}, {DateTime}, {sys.randguid}, {sys.utcnow}"
+                                : known.stream().map(k -> "{" + k + "}").collect(java.util.stream.Collectors.joining(", ")));
+                        throw used.parameter() == null ? signature.problem(where) : signature.problem(used.parameter(), where);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A binding annotation where it is used: on a parameter, or on the method (parameter null). */
+    private record Used(Parameter parameter, Annotation annotation) {
+    }
+
     private static String attribute(Annotation annotation, String name) {
         try {
-            return String.valueOf(annotation.annotationType().getMethod(name).invoke(annotation));
+            Object value = annotation.annotationType().getMethod(name).invoke(annotation);
+            return value instanceof String text ? text : null;
         } catch (ReflectiveOperationException e) {
             return null;
         }

@@ -31,6 +31,15 @@ public interface TriggerSupport<A extends Annotation> {
         return null;
     }
 
+    /**
+     * The names of the binding data this trigger gives a function (checked by {@link #argument} first), when
+     * they are known before any event: a blob path's {@code {name}} parts, say. Empty when the data depends on
+     * the event (the properties of a JSON message, an HTTP query), so that nothing can be checked at start-up.
+     */
+    default java.util.Optional<java.util.Set<String>> knownBindingData(FunctionSignature signature) {
+        return java.util.Optional.empty();
+    }
+
     /** True when the trigger answers with the return value, as HTTP does with its response. */
     default boolean answersWithReturnValue() {
         return false;

@@ -38,6 +38,12 @@ public final class TimerTriggerSupport implements TriggerSupport<TimerTrigger> {
         return TimerTrigger.class;
     }
 
+    /** A timer gives no binding data: only the built-ins ({rand-guid}, {DateTime}, {sys.*}) can be used. */
+    @Override
+    public java.util.Optional<java.util.Set<String>> knownBindingData(FunctionSignature signature) {
+        return java.util.Optional.of(java.util.Set.of());
+    }
+
     @Override
     public ArgumentSource argument(FunctionSignature signature, Parameter parameter, TimerTrigger trigger) {
         try {

@@ -60,7 +60,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main(args)).execute(args));
+        // Generated keys may start with '-' ("-Vk..."): still the option's value, never an option of its own.
+        System.exit(new CommandLine(new Main(args)).setAllowOptionsAsOptionParameters(true).execute(args));
     }
 
     @Override

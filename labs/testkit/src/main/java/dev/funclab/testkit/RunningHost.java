@@ -82,7 +82,7 @@ public final class RunningHost implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(),
-                "--port", "0", "--key", keys.functionKey(), "--master-key", keys.masterKey(), "--exit-with-parent",
+                "--port", "0", "--key=" + keys.functionKey(), "--master-key=" + keys.masterKey(), "--exit-with-parent",
                 module.folder().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // App settings reach the functions as environment variables, as in Azure.

@@ -38,6 +38,8 @@ final class QueueListener extends PollingListener {
     private final Semaphore slots;
     private Duration idleWait = FIRST_POLL;
     private boolean reported;
+    /** Messages received and not yet settled (deleted, poisoned or put back): released at once on shutdown. */
+    private final Map<String, QueueMessageItem> unsettled = new java.util.concurrent.ConcurrentHashMap<>();
 
     QueueListener(FunctionDefinition function, FunctionInvoker invoker, QueueClient queue, QueueClient poison,
                   QueueSettings settings, HostLog log) {
@@ -71,9 +73,13 @@ final class QueueListener extends PollingListener {
             idleWait = FIRST_POLL;
             for (QueueMessageItem message : batch) {
                 slots.acquireUninterruptibly();
+                unsettled.put(message.getMessageId(), message);
                 submit(() -> {
                     try {
-                        process(message);
+                        if (running()) { // after close() began, a message not started yet is released instead
+                            process(message);
+                            unsettled.remove(message.getMessageId());
+                        }
                     } finally {
                         slots.release();
                     }
@@ -106,7 +112,8 @@ final class QueueListener extends PollingListener {
             content = QueueMessages.decode(text, settings.base64());
         } catch (IllegalArgumentException e) {
             log.info("Message " + message.getMessageId() + " on queue '" + queue.getQueueName() + "' is not base64, as "
-                    + "Functions expects (send it with the Azure SDK's QueueMessageEncoding.BASE64). Moving it to queue '"
+                    + "Functions expects (send it with the Azure SDK's QueueMessageEncoding.BASE64, or set host.json "
+                    + "extensions.queues.messageEncoding to none). Moving it to queue '"
                     + poison.getQueueName() + "'.");
             moveToPoison(message, text);
             return;
@@ -145,5 +152,29 @@ final class QueueListener extends PollingListener {
         poison.createIfNotExists();
         poison.sendMessage(text);
         queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
+    }
+
+    /**
+     * Stops polling, lets the calls under way finish for a while, then makes every message received but not
+     * settled visible again at once, so that the next host run takes it now rather than when its
+     * ten-minute processing visibility ends.
+     */
+    @Override
+    public void close() {
+        super.close();
+        int released = 0;
+        for (QueueMessageItem message : unsettled.values()) {
+            try {
+                queue.updateMessage(message.getMessageId(), message.getPopReceipt(), message.getBody().toString(), Duration.ZERO);
+                released++;
+            } catch (RuntimeException e) {
+                // Settled meanwhile, or storage is gone: it becomes visible when its visibility ends.
+            }
+        }
+        unsettled.clear();
+        if (released > 0) {
+            log.info("Released " + released + " unfinished message" + (released == 1 ? "" : "s") + " on queue '"
+                    + queue.getQueueName() + "' for the next run.");
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.funclab.runtime.convert.BindingValues;
 import dev.funclab.runtime.convert.ValueConverter;
+import dev.funclab.runtime.storage.BindingTemplate;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -18,9 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.Set;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -220,7 +219,6 @@ public final class FunctionFactory {
     /** The attributes of storage and mail bindings that may hold {name} expressions. */
     private static final List<String> TEMPLATED = List.of("path", "queueName", "tableName", "partitionKey", "rowKey",
             "filter", "to", "from", "subject", "text");
-    private static final Pattern EXPRESSION = Pattern.compile("\\{([^{}]+)}");
 
     /**
      * Every {name} in the function's bindings must be something the trigger provides, when that is known at
@@ -240,13 +238,7 @@ public final class FunctionFactory {
                 if (value == null) {
                     continue;
                 }
-                Matcher matcher = EXPRESSION.matcher(value);
-                while (matcher.find()) {
-                    String name = matcher.group(1).strip();
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.equals("rand-guid") || lower.equals("datetime") || lower.startsWith("sys.")) {
-                        continue;
-                    }
+                for (String name : BindingTemplate.parametersOf(value)) {
                     String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
                     if (known.stream().noneMatch(k -> k.equalsIgnoreCase(first))) {
                         String where = "@" + used.annotation().annotationType().getSimpleName() + "(" + attribute + " = \""
@@ -275,10 +267,7 @@ public final class FunctionFactory {
 
     /** The {@code name()} every binding annotation has. */
     static String bindingName(Annotation annotation) {
-        try {
-            return (String) annotation.annotationType().getMethod("name").invoke(annotation);
-        } catch (ReflectiveOperationException e) {
-            return annotation.annotationType().getSimpleName();
-        }
+        String name = attribute(annotation, "name");
+        return name != null ? name : annotation.annotationType().getSimpleName();
     }
 }

@@ -51,13 +51,14 @@ public final class BindingTemplate {
         return new BindingTemplate(resolved.toString());
     }
 
-    /** The names between braces, without the built-in ones. */
-    public List<String> parameters() {
+    /** The names between braces in {@code text} that the trigger must provide: all but the built-in ones. */
+    public static List<String> parametersOf(String text) {
         List<String> names = new ArrayList<>();
-        Matcher matcher = PARAMETER.matcher(template);
+        Matcher matcher = PARAMETER.matcher(text);
         while (matcher.find()) {
-            String name = matcher.group(1);
-            if (builtIn(name) == null) {
+            String name = matcher.group(1).strip();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.equals("rand-guid") && !lower.equals("datetime") && !lower.startsWith("sys.")) {
                 names.add(name);
             }
         }

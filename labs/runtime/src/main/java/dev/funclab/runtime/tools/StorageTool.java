@@ -61,6 +61,16 @@ public final class StorageTool {
         return new QueueServiceClientBuilder().connectionString(connectionString()).buildClient().getQueueClient(name);
     }
 
+    /** The blob's content, or null after saying on stderr that there is no such blob. */
+    private static byte[] contentOf(BlobPath blob) {
+        var client = container(blob.container()).getBlobClient(blob.blob());
+        if (!client.exists()) {
+            System.err.println("error: there is no blob " + blob + " (scripts/storage list " + blob.container() + " shows what is there)");
+            return null;
+        }
+        return client.downloadContent().toBytes();
+    }
+
     @Command(name = "upload", description = "Uploads a file as a blob, creating the container.")
     static final class Upload implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CONTAINER/BLOB") String path;
@@ -89,12 +99,10 @@ public final class StorageTool {
         @Override
         public Integer call() throws Exception {
             BlobPath blob = BlobPath.parse(path);
-            var client = container(blob.container()).getBlobClient(blob.blob());
-            if (!client.exists()) {
-                System.err.println("error: there is no blob " + blob + " (scripts/storage list " + blob.container() + " shows what is there)");
+            byte[] content = contentOf(blob);
+            if (content == null) {
                 return 1;
             }
-            byte[] content = client.downloadContent().toBytes();
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {
                 Files.createDirectories(folder);
@@ -132,12 +140,10 @@ public final class StorageTool {
         @Override
         public Integer call() {
             BlobPath blob = BlobPath.parse(path);
-            var client = container(blob.container()).getBlobClient(blob.blob());
-            if (!client.exists()) {
-                System.err.println("error: there is no blob " + blob + " (scripts/storage list " + blob.container() + " shows what is there)");
+            byte[] content = contentOf(blob);
+            if (content == null) {
                 return 1;
             }
-            byte[] content = client.downloadContent().toBytes();
             System.out.println(blob + ": " + ImageFacts.describe(content).map(facts -> facts + ", ").orElse("not a picture, ")
                     + content.length + " bytes");
             return 0;

@@ -29,13 +29,16 @@ import dev.funclab.runtime.http.FrontDoor;
 import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.http.FunctionKeys;
 import dev.funclab.runtime.http.HttpOutputSupport;
+import dev.funclab.runtime.http.HttpLimits;
 import dev.funclab.runtime.http.HttpSettings;
 import dev.funclab.runtime.http.HttpTriggerSupport;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.UserLogLevels;
 import dev.funclab.runtime.log.HostLog;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -44,6 +47,7 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +103,8 @@ public final class FunctionHost implements AutoCloseable {
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
             HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings),
-                    CorsPolicy.of(app.localSettings().cors(), app.localSettings().corsCredentials()));
+                    CorsPolicy.of(app.localSettings().cors(), app.localSettings().corsCredentials()),
+                    HttpLimits.of(app.hostJson(), bodyTimeout(settings), log::info));
             FunctionInvoker invoker = new FunctionInvoker(log, userLogLevels(app), app.hostJson().functionTimeout().orElse(null));
             FrontDoor frontDoor;
             try {
@@ -109,7 +114,7 @@ public final class FunctionHost implements AutoCloseable {
             }
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
-            Server server = server(frontDoor, options.bindAddress(), port);
+            Server server = server(http.handlers(frontDoor), options.bindAddress(), port);
             server.start();
             FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, log);
             host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
@@ -282,8 +287,10 @@ public final class FunctionHost implements AutoCloseable {
         }
     }
 
-    private static Server server(FrontDoor frontDoor, String address, int port) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    private static Server server(Handler handlers, String address, int port) {
+        // Work is bounded before it reaches the pool (connections, calls in flight, body bytes: see
+        // HttpLimits), so the pool's job queue stays unbounded, as Jetty requires to avoid deadlocks.
+        QueuedThreadPool threads = new QueuedThreadPool(HttpLimits.SERVER_THREADS, 8);
         threads.setName("function-host");
         Server server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
@@ -292,9 +299,11 @@ public final class FunctionHost implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(address);
         connector.setPort(port);
-        connector.setIdleTimeout(120_000);
+        // A connection silent this long is closed; a sender that trickles is cut by the body timeout.
+        connector.setIdleTimeout(30_000);
         server.addConnector(connector);
-        server.setHandler(frontDoor);
+        server.addBean(new NetworkConnectionLimit(HttpLimits.MAX_CONNECTIONS, connector));
+        server.setHandler(handlers);
         server.setStopTimeout(5_000);
         server.setStopAtShutdown(false);
         return server;
@@ -379,6 +388,23 @@ public final class FunctionHost implements AutoCloseable {
         }
         throw new FunctionConfigurationException("The app setting " + BODY_LIMIT_SETTING + " must be a positive number of bytes, not '"
                 + value + "'.");
+    }
+
+    private static Duration bodyTimeout(AppSettings settings) {
+        String value = settings.get(HttpLimits.BODY_TIMEOUT_SETTING).orElse(null);
+        if (value == null) {
+            return HttpLimits.DEFAULT_BODY_TIMEOUT;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new FunctionConfigurationException("The app setting " + HttpLimits.BODY_TIMEOUT_SETTING
+                + " must be a positive number of seconds, not '" + value + "'.");
     }
 
     private static String firstOf(String... values) {

@@ -1,5 +1,6 @@
 package dev.funclab.runtime.app;
 
+import com.google.gson.Gson;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.spi.inject.FunctionInstanceInjector;
@@ -7,6 +8,7 @@ import com.microsoft.azure.functions.spi.inject.FunctionInstanceInjector;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.security.CodeSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,18 +19,19 @@ import java.util.stream.Stream;
  * jars and the API the host shares with it, never the host's own libraries.
  *
  * <p>Shared are the classes of the Java library (annotations and core types such as
- * {@code ExecutionContext}) and of its SPI ({@code FunctionInstanceInjector}), taken from the host
- * first, so that both sides mean the same types. Anything else, even in the
- * {@code com.microsoft.azure.functions} namespace (an app's own package, SQL or Kafka annotations),
- * comes from the app's jars.
+ * {@code ExecutionContext}), of its SPI ({@code FunctionInstanceInjector}) and Gson, taken from the
+ * host first, so that both sides mean the same types. The worker shares Gson the same way (it does
+ * not relocate it): an app's {@code @SerializedName} is the worker's, whatever Gson the app packs.
+ * Anything else, even in the {@code com.microsoft.azure.functions} namespace (an app's own package,
+ * SQL or Kafka annotations), comes from the app's jars.
  */
 final class AppClassLoader extends URLClassLoader {
 
-    private static final String SHARED_NAMESPACE = "com.microsoft.azure.functions.";
+    private static final List<String> SHARED_NAMESPACES = List.of("com.microsoft.azure.functions.", "com.google.gson.");
 
-    /** Where the host's copies of the shared API come from: the library, its core types, the SPI. */
+    /** Where the host's copies of the shared API come from: the library, its core types, the SPI, Gson. */
     private static final Set<String> SHARED_LOCATIONS = Stream.of(FunctionName.class, ExecutionContext.class,
-                    FunctionInstanceInjector.class)
+                    FunctionInstanceInjector.class, Gson.class)
             .map(type -> type.getProtectionDomain().getCodeSource())
             .filter(Objects::nonNull)
             .map(CodeSource::getLocation)
@@ -49,7 +52,7 @@ final class AppClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(SHARED_NAMESPACE) && isShared(name)) {
+        if (SHARED_NAMESPACES.stream().anyMatch(name::startsWith) && isShared(name)) {
             return host.loadClass(name);
         }
         return super.loadClass(name, resolve);

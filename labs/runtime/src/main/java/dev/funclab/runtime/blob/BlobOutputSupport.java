@@ -2,10 +2,9 @@ package dev.funclab.runtime.blob;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.azure.functions.annotation.BlobOutput;
 import dev.funclab.runtime.HostContext;
-import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.convert.PojoJson;
 import dev.funclab.runtime.function.FunctionSignature;
 import dev.funclab.runtime.function.OutputSupport;
 import dev.funclab.runtime.function.OutputWriter;
@@ -56,13 +55,13 @@ public final class BlobOutputSupport implements OutputSupport<BlobOutput> {
         };
     }
 
-    private static byte[] bytes(Object value) throws JsonProcessingException {
+    private static byte[] bytes(Object value) {
         if (value instanceof byte[] bytes) {
             return bytes;
         }
         if (value instanceof CharSequence text) {
             return text.toString().getBytes(StandardCharsets.UTF_8);
         }
-        return Json.MAPPER.writeValueAsBytes(value);
+        return PojoJson.writeBytes(value);
     }
 }

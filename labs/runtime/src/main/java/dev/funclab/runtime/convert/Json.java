@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapper of the host, set up to treat POJOs the way the Java worker (Gson) does:
- * fields only, getters and setters ignored, transient fields skipped, unknown properties ignored,
- * nulls left out.
+ * The host's JSON mapper, for its own files and messages (host.json, local.settings.json, table
+ * rows, admin requests): fields only, unknown properties ignored, nulls left out. A function's own
+ * objects go through {@link PojoJson} instead, the Java worker's Gson.
  */
 public final class Json {
 

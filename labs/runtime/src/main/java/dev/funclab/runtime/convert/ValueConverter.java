@@ -1,8 +1,5 @@
 package dev.funclab.runtime.convert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,8 @@ import java.util.function.Function;
 /**
  * Turns the raw data a trigger or binding delivers (text or bytes) into the Java type a function
  * declares, following the Java worker: String and byte[] as they are, Optional of either, scalar
- * types from their text, and anything else as a POJO read from JSON.
+ * types from their text, and anything else (enums, arrays, collections, POJOs) read from JSON
+ * by {@link PojoJson}, the worker's Gson.
  */
 public final class ValueConverter {
 
@@ -65,28 +63,7 @@ public final class ValueConverter {
                 throw new ConversionException("'" + abbreviate(text) + "' is not a valid " + rawClass.getSimpleName());
             }
         }
-        if (rawClass.isEnum()) {
-            return fromJson("\"" + text.trim() + "\"", target);
-        }
-        return fromJson(text, target);
-    }
-
-    /** Reads JSON into {@code target}, with an error message a person can act on. */
-    public static Object fromJson(String json, Type target) {
-        JavaType type = Json.MAPPER.getTypeFactory().constructType(target);
-        if (json.isBlank()) {
-            throw new ConversionException("expected JSON for " + type.getRawClass().getSimpleName() + " but the content was empty");
-        }
-        try {
-            return Json.MAPPER.readValue(json, type);
-        } catch (com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
-            // The type itself cannot be read from JSON: the function's fault, not the caller's.
-            throw new IllegalStateException(type.getRawClass().getName() + " cannot be read from JSON: "
-                    + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new ConversionException("content is not valid JSON for " + type.getRawClass().getSimpleName()
-                    + fieldOf(e) + ": " + e.getOriginalMessage() + locationOf(e));
-        }
+        return PojoJson.read(text, target);
     }
 
     public static Class<?> rawClass(Type type) {
@@ -116,22 +93,6 @@ public final class ValueConverter {
             return Boolean.valueOf(text);
         }
         throw new IllegalArgumentException(text);
-    }
-
-    /** " (field 'quantity')" when the problem is in one property. */
-    private static String fieldOf(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-            return " (field '" + path + "')";
-        }
-        return "";
-    }
-
-    private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static String abbreviate(String text) {

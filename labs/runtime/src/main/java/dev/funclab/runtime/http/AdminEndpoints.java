@@ -109,7 +109,7 @@ final class AdminEndpoints {
         }
         String input;
         try {
-            byte[] body = RequestParts.body(request, settings.maxRequestBodySize());
+            byte[] body = RequestBodies.of(request);
             JsonNode json = body.length == 0 ? null : Json.MAPPER.readTree(body);
             if (json != null && !json.isObject()) {
                 throw new IOException("not an object");

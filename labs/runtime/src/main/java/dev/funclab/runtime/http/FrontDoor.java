@@ -7,15 +7,12 @@ import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationResult;
 import dev.funclab.runtime.log.HostLog;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -66,24 +63,8 @@ public final class FrontDoor extends Handler.Abstract {
         if (origin != null && !AdminEndpoints.isAdminPath(request)) {
             reply = reply.withHeaders(settings.cors().headersFor(origin));
         }
-        if (reply.status() == 413 || !drained(request)) {
-            // A body left unread must not be taken for the next request on this connection.
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
         reply.send(request, response, callback);
         return true;
-    }
-
-    /**
-     * Reads what is left of a request body that was answered without reading it (a 401, a 404),
-     * so that the connection can carry the next request; false when too much is left to bother.
-     */
-    private static boolean drained(Request request) {
-        try (InputStream rest = Content.Source.asInputStream(request)) {
-            return rest.readNBytes(1_048_576 + 1).length <= 1_048_576;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     private Reply answer(Request request) {
@@ -126,7 +107,7 @@ public final class FrontDoor extends Handler.Abstract {
                     + " and needs a key. Send it in the 'x-functions-key' header or the 'code' query parameter; "
                     + "the host printed it at start-up ('Function key: ...').");
         }
-        byte[] body = RequestParts.body(request, settings.maxRequestBodySize());
+        byte[] body = RequestBodies.of(request);
         RawHttpRequest raw = new RawHttpRequest(method, RequestParts.uri(request), headers, query, body,
                 match.get().routeValues());
         return invoke(function, raw, HttpBindingData.of(raw, RequestParts.queryValues(queryFields, true)));

@@ -22,7 +22,7 @@ final class FunctionReplies {
     }
 
     Reply of(HttpFunction function, Invocation invocation, InvocationResult result) {
-        if (result.badInput()) {
+        if (result.bindingFailed()) {
             // Azure fails the call when the worker cannot bind the request: 500. The kit adds the reason.
             return Reply.text(500, result.failure().getMessage());
         }

@@ -2,12 +2,9 @@ package dev.funclab.runtime.http;
 
 import com.microsoft.azure.functions.HttpMethod;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -98,28 +95,6 @@ final class RequestParts {
     static String presentedKey(Map<String, String> headers, Map<String, String> query) {
         String header = headers.get("x-functions-key");
         return header != null ? header : query.get("code");
-    }
-
-    /** The whole body, or a 413 as soon as it proves longer than {@code limit} (declared or sent). */
-    static byte[] body(Request request, long limit) {
-        long declared = request.getLength();
-        if (declared > limit) {
-            throw new BadRequest(413, tooLarge(limit));
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) {
-                throw new BadRequest(413, tooLarge(limit));
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequest(400, "The request body could not be read: " + e.getMessage());
-        }
-    }
-
-    private static String tooLarge(long limit) {
-        return "The request body is larger than the limit of " + limit + " bytes. Send less, or raise the limit with "
-                + "the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT.";
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.funclab.runtime.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.convert.PojoJson;
 
 import java.nio.charset.StandardCharsets;
 
@@ -23,11 +22,6 @@ record ResponseBody(byte[] bytes, String contentType) {
         if (body instanceof CharSequence text) {
             return new ResponseBody(text.toString().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
         }
-        try {
-            return new ResponseBody(Json.MAPPER.writeValueAsBytes(body), "application/json; charset=utf-8");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The response body (" + body.getClass().getName()
-                    + ") cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return new ResponseBody(PojoJson.writeBytes(body), "application/json; charset=utf-8");
     }
 }

@@ -1,6 +1,5 @@
 package dev.funclab.runtime.invoke;
 
-import dev.funclab.runtime.convert.ConversionException;
 import dev.funclab.runtime.function.ArgumentSource;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.OutputBindingSpec;
@@ -71,7 +70,7 @@ public final class FunctionInvoker {
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Executed 'Functions." + name + "' (" + (result.succeeded() ? "Succeeded" : "Failed")
                 + ", Id=" + invocation.id() + ", Duration=" + millis + "ms)");
-        if (result.badInput()) {
+        if (result.bindingFailed()) {
             log.info("Binding failed for 'Functions." + name + "' (Id=" + invocation.id() + "): " + result.failure().getMessage());
         } else if (!result.succeeded()) {
             log.error("Exception while executing function: Functions." + name + " (Id=" + invocation.id() + ")", result.failure());
@@ -84,10 +83,10 @@ public final class FunctionInvoker {
         Object[] arguments;
         try {
             arguments = arguments(function.arguments(), invocation);
-        } catch (ConversionException e) {
-            return new InvocationResult(invocation, Map.of(), e, true);
         } catch (RuntimeException e) {
-            return failed(invocation, e);
+            // Data that does not fit (ConversionException) or a type the worker cannot fill: either way
+            // the function never ran, and the reason is what the caller needs to see.
+            return new InvocationResult(invocation, Map.of(), e, true);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         try {

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a call ended. {@code failure} is null on success; {@code badInput} says the trigger's data
- * could not be bound (the caller's fault; for HTTP a 500 with the reason, where Azure sends an empty
- * 500) rather than the function failing.
+ * How a call ended. {@code failure} is null on success; {@code bindingFailed} says the arguments
+ * could not be bound (data that does not fit, or a type the worker cannot read) so the function never
+ * ran: for HTTP a 500 with the reason in the body, where Azure sends an empty 500.
  */
-public record InvocationResult(Invocation invocation, Map<String, Object> outputs, Throwable failure, boolean badInput) {
+public record InvocationResult(Invocation invocation, Map<String, Object> outputs, Throwable failure, boolean bindingFailed) {
 
     public boolean succeeded() {
         return failure == null;

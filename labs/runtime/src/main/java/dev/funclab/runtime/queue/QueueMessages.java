@@ -1,7 +1,6 @@
 package dev.funclab.runtime.queue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.convert.PojoJson;
 import dev.funclab.runtime.function.OutputValues;
 
 import java.nio.charset.StandardCharsets;
@@ -37,10 +36,6 @@ final class QueueMessages {
         if (item instanceof CharSequence text) {
             return text.toString().getBytes(StandardCharsets.UTF_8);
         }
-        try {
-            return Json.MAPPER.writeValueAsBytes(item);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + item.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
-        }
+        return PojoJson.writeBytes(item);
     }
 }

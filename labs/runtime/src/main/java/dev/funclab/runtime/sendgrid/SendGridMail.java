@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.convert.PojoJson;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class SendGridMail {
         try {
             node = value instanceof byte[] bytes ? Json.MAPPER.readTree(bytes)
                     : value instanceof CharSequence text ? Json.MAPPER.readTree(text.toString())
-                    : Json.MAPPER.valueToTree(value);
+                    : PojoJson.tree(value);
         } catch (IOException e) {
             throw new IllegalArgumentException("the SendGrid message is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")
                     + ". Set a v3 mail-send JSON object (personalizations, from, subject, content).", e);

@@ -4,6 +4,7 @@ import com.azure.data.tables.models.TableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.convert.PojoJson;
 
 import java.time.OffsetDateTime;
 import java.util.Iterator;
@@ -48,7 +49,7 @@ final class TableEntities {
      * @throws IllegalArgumentException when the keys are missing
      */
     static TableEntity toEntity(Object value, String partitionKey, String rowKey) {
-        JsonNode json = Json.MAPPER.valueToTree(value);
+        JsonNode json = PojoJson.tree(value);
         if (!json.isObject()) {
             throw new IllegalArgumentException("a table output value must be an object with PartitionKey and RowKey, not "
                     + json.getNodeType());

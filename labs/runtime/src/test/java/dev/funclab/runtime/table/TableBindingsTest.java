@@ -88,7 +88,8 @@ class TableBindingsTest {
             String path = "api/search/" + java.net.URLEncoder.encode(player, java.nio.charset.StandardCharsets.UTF_8);
             TestStorage.await(player + " found by a filter", Duration.ofSeconds(20), () -> {
                 try {
-                    return get(host, path).contains("\"RowKey\":\"" + player + "\"");
+                    // The worker's Gson writes ' as \u0027 (HTML-safe JSON), so the answer does too.
+                    return get(host, path).contains("\"RowKey\":\"" + player.replace("'", "\\u0027") + "\"");
                 } catch (Exception e) {
                     return false;
                 }

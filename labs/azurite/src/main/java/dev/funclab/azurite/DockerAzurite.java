@@ -51,4 +51,14 @@ final class DockerAzurite implements StorageEmulator {
     public void close() {
         container.close();
     }
+
+    @Override
+    public boolean isRunning() {
+        return container.isRunning();
+    }
+
+    @Override
+    public boolean inMemory() {
+        return true;
+    }
 }

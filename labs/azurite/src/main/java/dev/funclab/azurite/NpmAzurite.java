@@ -37,11 +37,21 @@ final class NpmAzurite implements StorageEmulator {
     private final String connectionString;
     private final String description;
     private final Thread stopAtExit;
+    /** How it was started, to start it again in the same place. */
+    private final Path cache;
+    private final int[] ports;
+    private final Path location;
+    private final Consumer<String> log;
 
-    private NpmAzurite(Process process, String connectionString, String description) {
+    private NpmAzurite(Process process, String connectionString, String description, Path cache, int[] ports, Path location,
+                       Consumer<String> log) {
         this.process = process;
         this.connectionString = connectionString;
         this.description = description;
+        this.cache = cache;
+        this.ports = ports;
+        this.location = location;
+        this.log = log;
         this.stopAtExit = new Thread(this::stop, "azurite-stop");
         Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
@@ -90,7 +100,8 @@ final class NpmAzurite implements StorageEmulator {
                 listening.get("Blob"), listening.get("Queue"), listening.get("Table"));
         String description = "Azurite " + version() + " from npm (blob :" + listening.get("Blob") + ", queue :"
                 + listening.get("Queue") + ", table :" + listening.get("Table") + ")";
-        return new NpmAzurite(process, connection, description);
+        int[] bound = {listening.get("Blob"), listening.get("Queue"), listening.get("Table")};
+        return new NpmAzurite(process, connection, description, cache, bound, location, log);
     }
 
     private static void read(InputStream stream, List<String> output, Map<String, Integer> listening) {
@@ -155,11 +166,36 @@ final class NpmAzurite implements StorageEmulator {
     @Override
     public void close() {
         stop();
+        removeExitHook();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void keepRunningUntilClosed() {
+        removeExitHook();
+    }
+
+    private void removeExitHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(stopAtExit);
         } catch (IllegalStateException shuttingDown) {
             // already stopping: the hook runs anyway
         }
+    }
+
+    @Override
+    public StorageEmulator restart() {
+        close();
+        return start(cache, ports, location, log);
+    }
+
+    @Override
+    public boolean inMemory() {
+        return location == null;
     }
 
     private void stop() {

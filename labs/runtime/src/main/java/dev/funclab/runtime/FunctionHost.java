@@ -1,6 +1,7 @@
 package dev.funclab.runtime;
 
 import dev.funclab.azurite.Azurite;
+import dev.funclab.azurite.StorageEmulator;
 import dev.funclab.runtime.app.AppLoadException;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.app.FunctionApp;
@@ -45,11 +46,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A running Functions host: one function app, its HTTP front door and (in later kinds) its
@@ -71,6 +76,12 @@ public final class FunctionHost implements AutoCloseable {
     private final HostLog log;
     private volatile boolean closing;
     private Thread listenerStart;
+    /** Looks every few seconds whether the Azurite this host started is still alive, and starts it again if not. */
+    private final ScheduledExecutorService storageWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "storage-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server,
                          List<TriggerListener> listeners, StorageAccounts storage, HostLog log) {
@@ -90,10 +101,20 @@ public final class FunctionHost implements AutoCloseable {
      * @throws FunctionConfigurationException when a function cannot be run as written
      */
     public static FunctionHost start(HostOptions options, HostLog log) throws Exception {
+        return start(options, log, () -> Azurite.developmentStorage(options.environment(), log::info));
+    }
+
+    /**
+     * As {@link #start(HostOptions, HostLog)}, with {@code developmentStorage} standing for what
+     * {@code UseDevelopmentStorage=true} means (by default Azurite on ports 10000-10002). The host owns what
+     * it gets: it stops it after its own work is done, and starts it again if it dies.
+     */
+    public static FunctionHost start(HostOptions options, HostLog log, Supplier<StorageEmulator> developmentStorage)
+            throws Exception {
         long started = System.nanoTime();
         FunctionApp app = FunctionApp.load(options.appDir(), options.environment());
         AppSettings settings = app.settings();
-        StorageAccounts storage = new StorageAccounts(settings, () -> Azurite.developmentStorage(options.environment(), log::info));
+        StorageAccounts storage = new StorageAccounts(settings, developmentStorage);
         List<TriggerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             HostContext context = new HostContext(hostId(app), settings, app.hostJson(), storage, log, new WakeUps());
@@ -119,6 +140,7 @@ public final class FunctionHost implements AutoCloseable {
             FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, log);
             host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
             host.startListeners(bindings, invoker, settings);
+            host.storageWatch.scheduleWithFixedDelay(() -> storage.reviveEmulator(log::info), 2, 2, TimeUnit.SECONDS);
             return host;
         } catch (Exception | Error e) {
             listeners.forEach(TriggerListener::close);
@@ -359,12 +381,35 @@ public final class FunctionHost implements AutoCloseable {
             if (listenerStart != null) {
                 listenerStart.join(30_000);
             }
-            listeners.forEach(TriggerListener::close);
-            server.stop();
+            // HTTP stops taking calls and every listener stops polling at once; then each waits for its calls
+            // under way (HTTP 5 s, triggers 10 s) and puts back what did not finish. Storage goes last.
+            List<Thread> stopping = new ArrayList<>();
+            stopping.add(stopInBackground("http-stop", this::stopServer));
+            for (TriggerListener listener : listeners) {
+                stopping.add(stopInBackground("listener-stop", listener::close));
+            }
+            for (Thread thread : stopping) {
+                thread.join();
+            }
         } finally {
+            storageWatch.shutdownNow();
             storage.close();
             app.close();
             log.info("Host stopped.");
+        }
+    }
+
+    private static Thread stopInBackground(String name, Runnable stop) {
+        Thread thread = new Thread(stop, name);
+        thread.start();
+        return thread;
+    }
+
+    private void stopServer() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.info("The HTTP server did not stop cleanly: " + e);
         }
     }
 

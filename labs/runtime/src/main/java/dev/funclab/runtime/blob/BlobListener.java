@@ -11,6 +11,7 @@ import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
 import dev.funclab.runtime.convert.Json;
 import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.OutageReport;
 import dev.funclab.runtime.function.PollingListener;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
@@ -55,7 +56,7 @@ final class BlobListener extends PollingListener {
     private final Map<String, String> handled = new ConcurrentHashMap<>();
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private boolean reported;
+    private final OutageReport outage;
 
     BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
                  BlobReceipts receipts, QueueServiceClient queues, BlobSettings settings, HostLog log) {
@@ -69,6 +70,7 @@ final class BlobListener extends PollingListener {
         this.receipts = receipts;
         this.queues = queues;
         this.log = log;
+        this.outage = new OutageReport("Container '" + container.getBlobContainerName() + "'", "listed", log::info);
     }
 
     @Override
@@ -76,7 +78,7 @@ final class BlobListener extends PollingListener {
         long started = System.nanoTime();
         try {
             scan();
-            reported = false;
+            outage.succeeded();
         } catch (BlobStorageException e) {
             if (e.getStatusCode() != 404) { // 404: the container does not exist yet
                 report("(" + e.getStatusCode() + "): " + e.getServiceMessage());
@@ -94,9 +96,8 @@ final class BlobListener extends PollingListener {
     }
 
     private void report(String problem) {
-        if (running() && !reported) {
-            log.info("Container '" + container.getBlobContainerName() + "' could not be listed " + problem + ". Retrying.");
-            reported = true;
+        if (running()) {
+            outage.failed(problem);
         }
     }
 

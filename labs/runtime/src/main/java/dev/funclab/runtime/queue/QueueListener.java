@@ -5,6 +5,7 @@ import com.azure.storage.queue.models.QueueMessageItem;
 import com.azure.storage.queue.models.QueueStorageException;
 import dev.funclab.runtime.convert.JsonProperties;
 import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.OutageReport;
 import dev.funclab.runtime.function.PollingListener;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.invoke.Invocation;
@@ -15,19 +16,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
  * Feeds one queue to one function, at least once: a message is deleted only after the function
  * succeeds; a failure makes it visible again after {@code visibilityTimeout}; after
- * {@code maxDequeueCount} tries it moves, unchanged, to {@code <queue>-poison}. A queue that does
- * not exist yet is waited for.
+ * {@code maxDequeueCount} tries it moves, unchanged, to {@code <queue>-poison}. While its function
+ * runs a message stays hidden ({@link MessageLease}). A queue that does not exist yet is waited for.
  */
 final class QueueListener extends PollingListener {
 
-    /** How long a message stays hidden while a function works on it, as in the Functions extension. */
-    private static final Duration PROCESSING_VISIBILITY = Duration.ofMinutes(10);
     private static final Duration FIRST_POLL = Duration.ofMillis(10);
+    /** Renews the visibility of messages whose functions are still running; one thread for all queues. */
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "queue-visibility-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final FunctionDefinition function;
     private final FunctionInvoker invoker;
@@ -37,9 +44,9 @@ final class QueueListener extends PollingListener {
     private final HostLog log;
     private final Semaphore slots;
     private Duration idleWait = FIRST_POLL;
-    private boolean reported;
+    private final OutageReport outage;
     /** Messages received and not yet settled (deleted, poisoned or put back): released at once on shutdown. */
-    private final Map<String, QueueMessageItem> unsettled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, MessageLease> unsettled = new java.util.concurrent.ConcurrentHashMap<>();
 
     QueueListener(FunctionDefinition function, FunctionInvoker invoker, QueueClient queue, QueueClient poison,
                   QueueSettings settings, HostLog log) {
@@ -51,6 +58,7 @@ final class QueueListener extends PollingListener {
         this.settings = settings;
         this.log = log;
         this.slots = new Semaphore(settings.batchSize() + settings.newBatchThreshold());
+        this.outage = new OutageReport("Queue '" + queue.getQueueName() + "'", "read", log::info);
     }
 
     @Override
@@ -62,8 +70,9 @@ final class QueueListener extends PollingListener {
                 slots.release();
                 return Duration.ZERO;
             }
-            List<QueueMessageItem> batch = queue.receiveMessages(room, PROCESSING_VISIBILITY, null, null).stream().toList();
-            reported = false;
+            List<QueueMessageItem> batch = queue.receiveMessages(room, settings.processingVisibility(), null, null)
+                    .stream().toList();
+            outage.succeeded();
             if (batch.isEmpty()) {
                 Duration wait = idleWait;
                 Duration doubled = idleWait.multipliedBy(2);
@@ -73,11 +82,12 @@ final class QueueListener extends PollingListener {
             idleWait = FIRST_POLL;
             for (QueueMessageItem message : batch) {
                 slots.acquireUninterruptibly();
-                unsettled.put(message.getMessageId(), message);
+                MessageLease lease = MessageLease.of(queue, message, settings.processingVisibility(), RENEWALS);
+                unsettled.put(message.getMessageId(), lease);
                 submit(() -> {
                     try {
                         if (running()) { // after close() began, a message not started yet is released instead
-                            process(message);
+                            process(lease);
                             unsettled.remove(message.getMessageId());
                         }
                     } finally {
@@ -99,14 +109,14 @@ final class QueueListener extends PollingListener {
     }
 
     private void report(String problem) {
-        if (running() && !reported) {
-            log.info("Queue '" + queue.getQueueName() + "' could not be read " + problem + ". Retrying.");
-            reported = true;
+        if (running()) {
+            outage.failed(problem);
         }
     }
 
-    private void process(QueueMessageItem message) {
-        String text = message.getBody().toString();
+    private void process(MessageLease lease) {
+        QueueMessageItem message = lease.message();
+        String text = lease.text();
         byte[] content;
         try {
             content = QueueMessages.decode(text, settings.base64());
@@ -115,7 +125,7 @@ final class QueueListener extends PollingListener {
                     + "Functions expects (send it with the Azure SDK's QueueMessageEncoding.BASE64, or set host.json "
                     + "extensions.queues.messageEncoding to none). Moving it to queue '"
                     + poison.getQueueName() + "'.");
-            moveToPoison(message, text);
+            settle(lease, () -> lease.moveTo(poison));
             return;
         }
         Map<String, Object> data = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -131,27 +141,25 @@ final class QueueListener extends PollingListener {
         InvocationResult result = invoker.invoke(invocation, "New queue message detected on '" + queue.getQueueName() + "'.",
                 "MessageId: " + message.getMessageId() + ", DequeueCount: " + message.getDequeueCount()
                         + ", InsertedOn: " + message.getInsertionTime());
-        try {
-            if (result.succeeded()) {
-                queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
-            } else if (message.getDequeueCount() >= settings.maxDequeueCount()) {
-                log.info("Message has reached MaxDequeueCount of " + settings.maxDequeueCount() + ". Moving message to queue '"
-                        + poison.getQueueName() + "'.");
-                moveToPoison(message, text);
-            } else {
-                queue.updateMessage(message.getMessageId(), message.getPopReceipt(), text, settings.visibilityTimeout());
-            }
-        } catch (RuntimeException e) {
-            // The message stays hidden until its visibility ends, then it is tried again: nothing is lost.
-            log.info("Could not settle message " + message.getMessageId() + " on queue '" + queue.getQueueName() + "': "
-                    + e.getMessage());
+        if (result.succeeded()) {
+            settle(lease, lease::delete);
+        } else if (message.getDequeueCount() >= settings.maxDequeueCount()) {
+            log.info("Message has reached MaxDequeueCount of " + settings.maxDequeueCount() + ". Moving message to queue '"
+                    + poison.getQueueName() + "'.");
+            settle(lease, () -> lease.moveTo(poison));
+        } else {
+            settle(lease, () -> lease.putBack(settings.visibilityTimeout()));
         }
     }
 
-    private void moveToPoison(QueueMessageItem message, String text) {
-        poison.createIfNotExists();
-        poison.sendMessage(text);
-        queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
+    private void settle(MessageLease lease, Runnable outcome) {
+        try {
+            outcome.run();
+        } catch (RuntimeException e) {
+            // The message stays hidden until its visibility ends, then it is tried again: nothing is lost.
+            log.info("Could not settle message " + lease.message().getMessageId() + " on queue '" + queue.getQueueName()
+                    + "': " + e.getMessage());
+        }
     }
 
     /**
@@ -163,9 +171,9 @@ final class QueueListener extends PollingListener {
     public void close() {
         super.close();
         int released = 0;
-        for (QueueMessageItem message : unsettled.values()) {
+        for (MessageLease lease : unsettled.values()) {
             try {
-                queue.updateMessage(message.getMessageId(), message.getPopReceipt(), message.getBody().toString(), Duration.ZERO);
+                lease.putBack(Duration.ZERO);
                 released++;
             } catch (RuntimeException e) {
                 // Settled meanwhile, or storage is gone: it becomes visible when its visibility ends.

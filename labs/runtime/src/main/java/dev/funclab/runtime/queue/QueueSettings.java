@@ -14,9 +14,13 @@ import java.time.Duration;
  * {@code messageEncoding} is {@code base64} (the default) or {@code none} (plain text), as in Azure.
  */
 public record QueueSettings(int batchSize, int newBatchThreshold, int maxDequeueCount, Duration visibilityTimeout,
-                            Duration maxPollingInterval, boolean base64) {
+                            Duration maxPollingInterval, boolean base64, Duration processingVisibility) {
 
     static final Duration POLL_CAP = Duration.ofMillis(50);
+    /** How long a message stays hidden while its function runs, renewed at half of it, as in the Functions extension. */
+    static final Duration PROCESSING_VISIBILITY = Duration.ofMinutes(10);
+    /** The app setting that shortens {@link #processingVisibility()} (seconds), to see renewals happen; the kit's own. */
+    public static final String PROCESSING_VISIBILITY_SETTING = "FUNCLAB_QUEUE_PROCESSING_VISIBILITY";
 
     public static QueueSettings from(HostJson hostJson) {
         JsonNode queues = hostJson.extension("queues");
@@ -38,6 +42,28 @@ public record QueueSettings(int batchSize, int newBatchThreshold, int maxDequeue
                     + queues.path("messageEncoding").asText() + "'");
         }
         return new QueueSettings(batchSize, Math.max(0, threshold), maxDequeueCount, visibility,
-                polling.compareTo(POLL_CAP) < 0 ? polling : POLL_CAP, encoding.equals("base64"));
+                polling.compareTo(POLL_CAP) < 0 ? polling : POLL_CAP, encoding.equals("base64"), PROCESSING_VISIBILITY);
+    }
+
+    /**
+     * These settings with the processing visibility of {@value #PROCESSING_VISIBILITY_SETTING}, if set.
+     *
+     * @throws IllegalArgumentException when the setting is not a whole number of seconds from 2 to 600
+     */
+    public QueueSettings withProcessingVisibility(java.util.Optional<String> seconds) {
+        if (seconds.isEmpty()) {
+            return this;
+        }
+        try {
+            long value = Long.parseLong(seconds.get().strip());
+            if (value >= 2 && value <= 600) {
+                return new QueueSettings(batchSize, newBatchThreshold, maxDequeueCount, visibilityTimeout, maxPollingInterval,
+                        base64, Duration.ofSeconds(value));
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("the app setting " + PROCESSING_VISIBILITY_SETTING + " must be a number of "
+                + "seconds from 2 to 600, not '" + seconds.get() + "'");
     }
 }

@@ -50,7 +50,8 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
     @Override
     public ArgumentSource argument(FunctionSignature signature, Parameter parameter, QueueTrigger trigger) {
         try {
-            settings = QueueSettings.from(host.hostJson());
+            settings = QueueSettings.from(host.hostJson())
+                    .withProcessingVisibility(host.settings().get(QueueSettings.PROCESSING_VISIBILITY_SETTING));
         } catch (IllegalArgumentException e) {
             throw signature.problem(e.getMessage());
         }

@@ -7,6 +7,7 @@ import dev.funclab.runtime.app.AppSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -60,8 +61,28 @@ public final class StorageAccounts implements AutoCloseable {
     private synchronized String developmentConnectionString() {
         if (emulator == null) {
             emulator = developmentStorage.get();
+            emulator.keepRunningUntilClosed(); // the host stops it, after its own work is done
         }
         return emulator.connectionString();
+    }
+
+    /**
+     * Starts the emulator this host started again if it died, on the same ports: the storage clients
+     * and the listeners carry on without noticing more than an outage. Does nothing otherwise.
+     */
+    public synchronized void reviveEmulator(Consumer<String> log) {
+        if (emulator == null || emulator.isRunning()) {
+            return;
+        }
+        log.accept("Storage stopped: " + emulator.description() + " is no longer running. Starting it again"
+                + (emulator.inMemory() ? "; what it held in memory is gone." : ", with its data."));
+        try {
+            emulator = emulator.restart();
+            emulator.keepRunningUntilClosed();
+            log.accept("Storage: " + emulator.description() + ", started again.");
+        } catch (RuntimeException e) {
+            log.accept("Storage could not be started again: " + e.getMessage() + " Trying again in a moment.");
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,117 @@ class NpmAzuriteTest {
             assertThat(listening(blobPort)).as("Azurite stopped after the JVM that started it was killed").isFalse();
         } finally {
             jvm.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anOwnerThatKeepsItRunningUntilClosedStillHasItWhileItsOwnShutdownHookWorks() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OwnedUntilClosed.class.getName())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith(StartAndWait.READY)) {
+                // install and start messages
+            }
+            assertThat(line).as("the child JVM started Azurite").isNotNull();
+            int blobPort = port(line.substring(StartAndWait.READY.length()));
+            // SIGTERM, sent so that this side can still read what the child says (destroy() closes the pipes)
+            new ProcessBuilder("kill", "-TERM", String.valueOf(jvm.pid())).start().waitFor();
+            List<String> rest = new ArrayList<>();
+            while ((line = output.readLine()) != null) {
+                rest.add(line);
+            }
+            assertThat(rest).as("a second after SIGTERM, the owner's hook still finds Azurite answering")
+                    .contains(OwnedUntilClosed.STILL_THERE);
+            assertThat(listening(blobPort)).as("and the owner stopped it when done").isFalse();
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDeadAzuriteStartsAgainOnTheSamePortsWithItsData(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        int[] free = {freePort(), freePort(), freePort()};
+        StorageEmulator azurite = NpmAzurite.start(Azurite.cacheFolder(environment), free, data, line -> { });
+        try {
+            BlobContainerClient container = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                    .buildClient().getBlobContainerClient("kept");
+            container.create();
+            container.getBlobClient("note.txt").upload(BinaryData.fromString("still here"));
+            // Azurite writes its index to disk every 5 s; what came later is lost with a crash.
+            Path index = data.resolve("__azurite_db_blob__.json");
+            Instant saved = Instant.now().plusSeconds(20);
+            while (!(Files.exists(index) && Files.readString(index).contains("note.txt")) && Instant.now().isBefore(saved)) {
+                Thread.sleep(100);
+            }
+            ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("azurite.js")
+                    && p.info().commandLine().orElse("").contains("--blobPort " + free[0])).forEach(ProcessHandle::destroyForcibly);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (azurite.isRunning() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(azurite.isRunning()).as("it died").isFalse();
+            String before = azurite.connectionString();
+            azurite = azurite.restart();
+            assertThat(azurite.isRunning()).isTrue();
+            assertThat(azurite.connectionString()).as("same ports, same connection string").isEqualTo(before);
+            assertThat(container.getBlobClient("note.txt").downloadContent().toString()).isEqualTo("still here");
+        } finally {
+            azurite.close();
+        }
+    }
+
+    @Test
+    void aCtrlCMeantForTheHostDoesNotStopItsAzurite() throws Exception {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        try (StorageEmulator azurite = NpmAzurite.start(Azurite.cacheFolder(environment), new int[]{0, 0, 0}, null, line -> { })) {
+            int blobPort = port(azurite.connectionString());
+            List<ProcessHandle> node = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("azurite.js")).toList();
+            for (ProcessHandle process : node) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            }
+            Instant until = Instant.now().plusMillis(1_500);
+            while (Instant.now().isBefore(until)) {
+                assertThat(listening(blobPort)).as("Azurite after a terminal's Ctrl+C (SIGINT)").isTrue();
+                Thread.sleep(100);
+            }
+            assertThat(azurite.isRunning()).isTrue();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Run in a child JVM: starts an Azurite, takes charge of its lifetime, and on SIGTERM (in its own
+     * shutdown hook) waits a second, says whether Azurite still answers, then stops it.
+     */
+    static final class OwnedUntilClosed {
+        static final String STILL_THERE = "STILL THERE";
+
+        public static void main(String[] args) throws InterruptedException {
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            StorageEmulator azurite = NpmAzurite.start(Azurite.cacheFolder(environment), new int[]{0, 0, 0}, null, line -> { });
+            azurite.keepRunningUntilClosed();
+            int blobPort = port(azurite.connectionString());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Thread.sleep(1_000); // an owner finishing its work
+                } catch (InterruptedException ignored) {
+                    // stop now
+                }
+                System.out.println(listening(blobPort) && azurite.isRunning() ? STILL_THERE : "GONE");
+                azurite.close();
+            }));
+            System.out.println(StartAndWait.READY + azurite.connectionString());
+            Thread.sleep(Long.MAX_VALUE);
         }
     }
 

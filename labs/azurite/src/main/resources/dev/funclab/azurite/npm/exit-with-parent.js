@@ -11,3 +11,12 @@ setInterval(() => {
     process.exit(0);
   }
 }, 1000).unref();
+
+// Ctrl+C in a terminal interrupts every process of the foreground group, this one too. The JVM that
+// started it decides when it stops (SIGTERM, or by going away), after finishing its own work with it:
+// so SIGINT is ignored here, including by handlers the program registers later.
+process.on('SIGINT', () => {});
+for (const method of ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']) {
+  const register = process[method].bind(process);
+  process[method] = (event, listener) => (event === 'SIGINT' ? process : register(event, listener));
+}

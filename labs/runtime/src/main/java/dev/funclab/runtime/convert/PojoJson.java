@@ -46,6 +46,9 @@ public final class PojoJson {
         }
         try {
             return GSON.fromJson(json, target);
+        } catch (StackOverflowError e) {
+            // Gson 2.9 reads nested arrays and objects recursively: a hostile body must not take a thread down.
+            throw new ConversionException("content is nested too deeply to be read as " + rawClass.getSimpleName());
         } catch (RuntimeException | AssertionError e) {
             if (sendersFault(e)) {
                 Object strings = stringElements(json, rawClass);

@@ -83,9 +83,9 @@ public final class FunctionInvoker {
         Object[] arguments;
         try {
             arguments = arguments(function.arguments(), invocation);
-        } catch (RuntimeException e) {
-            // Data that does not fit (ConversionException) or a type the worker cannot fill: either way
-            // the function never ran, and the reason is what the caller needs to see.
+        } catch (RuntimeException | LinkageError e) {
+            // Data that does not fit (ConversionException), a type the worker cannot fill, a class of the
+            // app that does not link: either way the function never ran, and the reason is what the caller needs.
             return new InvocationResult(invocation, Map.of(), e, true);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * visibility at half the processing visibility, as the Functions queue extension does, so a call
  * longer than the visibility is never delivered a second time while it runs. Each renewal gives a
  * new pop receipt; the lease keeps the latest, and settles the message (delete, put back, poison)
- * with it, never at the same time as a renewal.
+ * with it, never at the same time as a renewal. Renewals and put-backs change the visibility only (no
+ * message text is sent), so the content stays exactly as it was sent.
  */
 final class MessageLease {
 
@@ -52,7 +53,7 @@ final class MessageLease {
             return;
         }
         try {
-            popReceipt = queue.updateMessage(message.getMessageId(), popReceipt, text(), visibility).getPopReceipt();
+            popReceipt = queue.updateMessage(message.getMessageId(), popReceipt, null, visibility).getPopReceipt();
         } catch (RuntimeException e) {
             // Storage unreachable for now: the next renewal tries again, and at worst the message is
             // delivered again after its visibility ends (at least once, never lost).
@@ -68,7 +69,7 @@ final class MessageLease {
     /** Visible again after {@code delay} (zero: at once), to be tried again. */
     synchronized void putBack(Duration delay) {
         settle();
-        queue.updateMessage(message.getMessageId(), popReceipt, text(), delay);
+        queue.updateMessage(message.getMessageId(), popReceipt, null, delay);
     }
 
     /** Copied unchanged to {@code poison}, then deleted here. */

@@ -103,6 +103,14 @@ class PojoConversionTest {
     }
 
     @Test
+    void jsonNestedDeeperThanGsonCanRecurseIs500AndTheHostCarriesOn() throws Exception {
+        HttpResponse<String> response = post("api/depth", "[".repeat(200_000));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("nested too deeply");
+        assertThat(post("api/depth", "[[1], 2]").body()).isEqualTo("2 items");
+    }
+
+    @Test
     void aRecordIsRefusedAsTheWorkersGsonRefusesIt() throws Exception {
         HttpResponse<String> response = post("api/point", "{\"x\": 1, \"y\": 2}");
         assertThat(response.statusCode()).isEqualTo(500);

@@ -58,7 +58,8 @@ final class EnvironmentRelaunch {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             child.destroy();
             try {
-                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                // The child's own graceful stop takes up to about 15 s (calls under way, messages put back).
+                if (!child.waitFor(30, TimeUnit.SECONDS)) {
                     child.destroyForcibly();
                 }
             } catch (InterruptedException e) {

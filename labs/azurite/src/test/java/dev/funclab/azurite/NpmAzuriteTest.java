@@ -49,19 +49,28 @@ class NpmAzuriteTest {
         assertThat(listening(blobPort)).as("Azurite stopped on close").isFalse();
     }
 
-    @Test
-    void stopsWhenTheJvmThatStartedItIsKilled() throws Exception {
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StartAndWait.class.getName())
-                .redirectErrorStream(true).start();
-        try {
+    /** A JVM running {@code main}, which starts an Azurite and says where; its output is read up to that line. */
+    private record Child(Process jvm, BufferedReader output, int blobPort) {
+        static Child start(Class<?> main) throws IOException {
+            Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), main.getName())
+                    .redirectErrorStream(true).start();
             BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = output.readLine()) != null && !line.startsWith(StartAndWait.READY)) {
                 // install and start messages
             }
             assertThat(line).as("the child JVM started Azurite").isNotNull();
-            int blobPort = port(line.substring(StartAndWait.READY.length()));
+            return new Child(jvm, output, port(line.substring(StartAndWait.READY.length())));
+        }
+    }
+
+    @Test
+    void stopsWhenTheJvmThatStartedItIsKilled() throws Exception {
+        Child child = Child.start(StartAndWait.class);
+        Process jvm = child.jvm();
+        try {
+            int blobPort = child.blobPort();
             assertThat(listening(blobPort)).isTrue();
 
             jvm.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
@@ -77,21 +86,15 @@ class NpmAzuriteTest {
 
     @Test
     void anOwnerThatKeepsItRunningUntilClosedStillHasItWhileItsOwnShutdownHookWorks() throws Exception {
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OwnedUntilClosed.class.getName())
-                .redirectErrorStream(true).start();
+        Child child = Child.start(OwnedUntilClosed.class);
+        Process jvm = child.jvm();
         try {
-            BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = output.readLine()) != null && !line.startsWith(StartAndWait.READY)) {
-                // install and start messages
-            }
-            assertThat(line).as("the child JVM started Azurite").isNotNull();
-            int blobPort = port(line.substring(StartAndWait.READY.length()));
+            int blobPort = child.blobPort();
             // SIGTERM, sent so that this side can still read what the child says (destroy() closes the pipes)
             new ProcessBuilder("kill", "-TERM", String.valueOf(jvm.pid())).start().waitFor();
             List<String> rest = new ArrayList<>();
-            while ((line = output.readLine()) != null) {
+            String line;
+            while ((line = child.output().readLine()) != null) {
                 rest.add(line);
             }
             assertThat(rest).as("a second after SIGTERM, the owner's hook still finds Azurite answering")

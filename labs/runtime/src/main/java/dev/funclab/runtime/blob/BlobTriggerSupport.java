@@ -31,6 +31,7 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
     private final Map<String, String> connections = new ConcurrentHashMap<>();
     private final Map<String, BlobPattern> patterns = new ConcurrentHashMap<>();
     private BlobSettings settings;
+    private boolean triesNoted;
 
     public BlobTriggerSupport(HostContext host) {
         this.host = host;
@@ -70,10 +71,26 @@ public final class BlobTriggerSupport implements TriggerSupport<BlobTrigger> {
         } catch (IllegalArgumentException e) {
             throw signature.problem(e.getMessage());
         }
+        sayWhatTriesMean();
         connections.put(signature.name(), Connections.resolve(host.storage(), signature, parameter, trigger.connection()));
         patterns.put(signature.name(), pattern);
         Type type = parameter.getParameterizedType();
         return invocation -> BlobContent.as(((BlobDelivery) invocation.triggerPayload()).content(), type);
+    }
+
+    /**
+     * Older Storage extensions tried a blob {@code maxDequeueCount} times; today's read
+     * {@code poisonBlobThreshold}. The old name is refused with a note once, not silently ignored.
+     */
+    private void sayWhatTriesMean() {
+        var blobs = host.hostJson().extension("blobs");
+        if (triesNoted || !blobs.has("maxDequeueCount")) {
+            return;
+        }
+        triesNoted = true;
+        host.log().info("Warning: host.json extensions.blobs.maxDequeueCount is not a setting of the blob extension and is "
+                + "ignored, here as in Azure: a blob is tried extensions.blobs.poisonBlobThreshold times ("
+                + settings.poisonBlobThreshold() + ") before it goes to webjobs-blobtrigger-poison. Rename it.");
     }
 
     /** An admin request names the blob to run on, {@code container/name}, as with Core Tools. */

@@ -124,6 +124,16 @@ class BlobTriggerTest {
     }
 
     @Test
+    void theOldNameMaxDequeueCountIsRefusedWithAWarningNamingTheSettingToUse() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("oldname"), "fixtures.blobs",
+                "{\"version\": \"2.0\", \"extensions\": {\"blobs\": {\"maxDequeueCount\": 2}}}", Map.of());
+        try (FunctionHost host = start(app)) {
+            assertThat(logLines).filteredOn(l -> l.contains("extensions.blobs.maxDequeueCount")).singleElement()
+                    .satisfies(l -> assertThat(l).contains("ignored").contains("poisonBlobThreshold times (5)"));
+        }
+    }
+
+    @Test
     void blobInputReadsThePathNamedByTheQueueMessageAndIsNullWhenMissing() throws Exception {
         String present = "book-" + UUID.randomUUID() + ".txt";
         TestStorage.upload("library", present, "chapter one");

@@ -24,6 +24,8 @@ import dev.funclab.runtime.queue.QueueTriggerSupport;
 import dev.funclab.runtime.sendgrid.SendGridOutputSupport;
 import dev.funclab.runtime.storage.StorageAccounts;
 import dev.funclab.runtime.storage.WakeUps;
+import dev.funclab.runtime.dashboard.Dashboard;
+import dev.funclab.runtime.dashboard.DashboardHandler;
 import dev.funclab.runtime.http.AdminInvocations;
 import dev.funclab.runtime.http.CorsPolicy;
 import dev.funclab.runtime.http.FrontDoor;
@@ -74,6 +76,7 @@ public final class FunctionHost implements AutoCloseable {
     private final List<TriggerListener> listeners;
     private final StorageAccounts storage;
     private final HostLog log;
+    private final Dashboard dashboard;
     private volatile boolean closing;
     private Thread listenerStart;
     /** Looks every few seconds whether the Azurite this host started is still alive, and starts it again if not. */
@@ -84,8 +87,9 @@ public final class FunctionHost implements AutoCloseable {
     });
 
     private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server,
-                         List<TriggerListener> listeners, StorageAccounts storage, HostLog log) {
+                         List<TriggerListener> listeners, StorageAccounts storage, Dashboard dashboard, HostLog log) {
         this.app = app;
+        this.dashboard = dashboard;
         this.functions = functions;
         this.keys = keys;
         this.server = server;
@@ -135,9 +139,13 @@ public final class FunctionHost implements AutoCloseable {
             }
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
-            Server server = server(http.handlers(frontDoor), options.bindAddress(), port);
+            Dashboard dashboard = new Dashboard(functions, frontDoor, keys.functionKey(), keys.masterKey(),
+                    () -> storage.connectionString(null));
+            invoker.observe(dashboard.events());
+            invoker.observe(dashboard.cost());
+            Server server = server(http.handlers(new DashboardHandler(frontDoor, dashboard)), options.bindAddress(), port);
             server.start();
-            FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, log);
+            FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, dashboard, log);
             host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
             host.startListeners(bindings, invoker, settings);
             host.storageWatch.scheduleWithFixedDelay(() -> storage.reviveEmulator(log::info), 2, 2, TimeUnit.SECONDS);
@@ -346,6 +354,7 @@ public final class FunctionHost implements AutoCloseable {
             log.plain("Keys are not checked (--no-auth): every function is open.");
         }
         log.plain("Listening on " + baseUri());
+        log.plain("Dashboard: " + dashboard.url(baseUri()) + " (open it in a browser on this machine)");
         log.info("Host started (" + millis + "ms). Press Ctrl+C to stop.");
     }
 
@@ -383,6 +392,7 @@ public final class FunctionHost implements AutoCloseable {
             }
             // HTTP stops taking calls and every listener stops polling at once; then each waits for its calls
             // under way (HTTP 5 s, triggers 10 s) and puts back what did not finish. Storage goes last.
+            dashboard.events().close(); // open pages let go, so that the server need not wait for them
             List<Thread> stopping = new ArrayList<>();
             stopping.add(stopInBackground("http-stop", this::stopServer));
             for (TriggerListener listener : listeners) {
@@ -395,6 +405,9 @@ public final class FunctionHost implements AutoCloseable {
             storageWatch.shutdownNow();
             storage.close();
             app.close();
+            if (dashboard.cost().bill().total().executions() > 0) {
+                log.plain(dashboard.cost().summary());
+            }
             log.info("Host stopped.");
         }
     }

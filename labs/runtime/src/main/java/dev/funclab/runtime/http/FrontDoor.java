@@ -126,6 +126,26 @@ public final class FrontDoor extends Handler.Abstract {
                 .collect(Collectors.joining(", "));
     }
 
+    /** An HTTP function's path and methods, for the dashboard; empty for a function with another trigger. */
+    public Optional<HttpEndpoint> endpoint(FunctionDefinition function) {
+        return routes.functions().stream().filter(f -> f.definition() == function).findFirst()
+                .map(http -> new HttpEndpoint(settings.path(http.route().text()),
+                        List.of(http.methodList().replaceAll("[\\[\\]]", "").split(","))));
+    }
+
+    /**
+     * @param path    {@code /api/products/{id:int}}
+     * @param methods {@code GET}, {@code POST}..., or {@code ALL}
+     */
+    public record HttpEndpoint(String path, List<String> methods) {
+    }
+
+    /** True when a function answers {@code GET /}: then the dashboard lives at /admin/dashboard/ only. */
+    public boolean routesRoot() {
+        Optional<List<String>> root = settings.withoutPrefix(List.of());
+        return root.isPresent() && routes.find(HttpMethod.GET, root.get()).isPresent();
+    }
+
     /**
      * How Core Tools lists a function at start-up: {@code hello: [GET,POST] http://localhost:7071/api/hello},
      * or {@code work: queueTrigger} for a function with another trigger.

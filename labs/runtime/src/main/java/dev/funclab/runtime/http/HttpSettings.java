@@ -20,10 +20,11 @@ public record HttpSettings(String routePrefix, FunctionKeys keys, boolean checkK
 
     /**
      * The handlers a request goes through, outermost first: its body is read without holding a thread
-     * ({@link RequestBodies}), it waits for a turn ({@link HttpThrottle}), and the front door answers it.
+     * ({@link RequestBodies}), it waits for a turn ({@link HttpThrottle}), and {@code answer} (the dashboard,
+     * then the front door) answers it.
      */
-    public Handler handlers(FrontDoor frontDoor) {
-        return new RequestBodies(new HttpThrottle(frontDoor, limits, AZURE_REQUEST_TIMEOUT), maxRequestBodySize, limits);
+    public Handler handlers(Handler answer) {
+        return new RequestBodies(new HttpThrottle(answer, limits, AZURE_REQUEST_TIMEOUT), maxRequestBodySize, limits);
     }
 
     /** The request path without the route prefix, or empty when the prefix is not there. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Calls functions the way the Java worker does: a new instance of the class per call, the app's
@@ -24,6 +25,7 @@ public final class FunctionInvoker {
     private final HostLog log;
     private final UserLogLevels logLevels;
     private final Duration functionTimeout;
+    private final List<InvocationObserver> observers = new CopyOnWriteArrayList<>();
 
     /**
      * @param functionTimeout host.json's {@code functionTimeout}, or null for none
@@ -42,6 +44,11 @@ public final class FunctionInvoker {
         return invoke(invocation, reason, null);
     }
 
+    /** From now on {@code observer} hears of every call. */
+    public void observe(InvocationObserver observer) {
+        observers.add(observer);
+    }
+
     /**
      * @param details what identifies the trigger's event, logged right under the Executing line as the
      *                Azure host does ({@code Trigger Details: MessageId: ..., DequeueCount: 1, ...}); may be null
@@ -49,10 +56,12 @@ public final class FunctionInvoker {
     public InvocationResult invoke(Invocation invocation, String reason, String details) {
         FunctionDefinition function = invocation.function();
         String name = function.name();
-        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name, logLevels.forFunction(name)), invocation.id(), name,
+        invocation.context(new HostExecutionContext(FunctionLoggers.forInvocation(log, name, logLevels.forFunction(name),
+                line -> observers.forEach(o -> o.logged(invocation, line))), invocation.id(), name,
                 invocation.newTrace(), invocation.retry()));
         String executing = "Executing 'Functions." + name + "' (Reason='" + reason + "', Id=" + invocation.id() + ")";
         log.info(details == null ? executing : executing + System.lineSeparator() + "Trigger Details: " + details);
+        observers.forEach(o -> o.started(invocation, reason));
         long started = System.nanoTime();
 
         Thread thread = Thread.currentThread();
@@ -67,7 +76,8 @@ public final class FunctionInvoker {
             thread.setContextClassLoader(previous);
         }
 
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long nanos = System.nanoTime() - started;
+        long millis = nanos / 1_000_000;
         log.info("Executed 'Functions." + name + "' (" + (result.succeeded() ? "Succeeded" : "Failed")
                 + ", Id=" + invocation.id() + ", Duration=" + millis + "ms)");
         if (result.bindingFailed()) {
@@ -75,6 +85,7 @@ public final class FunctionInvoker {
         } else if (!result.succeeded()) {
             log.error("Exception while executing function: Functions." + name + " (Id=" + invocation.id() + ")", result.failure());
         }
+        observers.forEach(o -> o.finished(invocation, result, nanos));
         return result;
     }
 

@@ -2,6 +2,7 @@ package dev.funclab.runtime.invoke;
 
 import dev.funclab.runtime.log.HostLog;
 
+import java.util.function.Consumer;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -17,7 +18,8 @@ final class FunctionLoggers {
     private FunctionLoggers() {
     }
 
-    static Logger forInvocation(HostLog log, String functionName, Level level) {
+    /** @param lines also receives each line the function logs, for the dashboard */
+    static Logger forInvocation(HostLog log, String functionName, Level level, Consumer<String> lines) {
         // Anonymous loggers are not kept in the global namespace, so one per call costs nothing later.
         Logger logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
@@ -35,6 +37,7 @@ final class FunctionLoggers {
                 } else {
                     log.info(message);
                 }
+                lines.accept(message);
             }
 
             @Override

@@ -10,6 +10,7 @@ import com.azure.storage.queue.models.PeekedMessageItem;
 import dev.funclab.azurite.AzuriteSelection;
 import dev.funclab.azurite.DevelopmentStorage;
 import dev.funclab.runtime.storage.BlobPath;
+import dev.funclab.runtime.storage.StorageReset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
                 + "(Azurite on ports 10000-10002, or the connection string in FUNCLAB_STORAGE).",
         subcommands = {StorageTool.Upload.class, StorageTool.Download.class, StorageTool.ListBlobs.class,
                 StorageTool.Info.class, StorageTool.Send.class, StorageTool.Peek.class, TableRows.class,
-                CommandLine.HelpCommand.class})
+                StorageTool.Reset.class, CommandLine.HelpCommand.class})
 public final class StorageTool {
 
     public static void main(String[] args) {
@@ -161,6 +162,30 @@ public final class StorageTool {
             queue.createIfNotExists();
             queue.sendMessage(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
             System.out.println("Sent to " + name + ": " + text);
+            return 0;
+        }
+    }
+
+    @Command(name = "reset", description = "Empties every container, queue and table of the emulator's account, "
+            + "so that a lab starts again from nothing (asks first; --yes does not ask).")
+    static final class Reset implements Callable<Integer> {
+        @CommandLine.Option(names = "--yes", description = "Do not ask.") boolean yes;
+
+        @Override
+        public Integer call() {
+            if (!yes) {
+                java.io.Console console = System.console();
+                if (console == null) {
+                    throw new IllegalArgumentException("reset empties all of the emulator's storage; add --yes to do it "
+                            + "without a question");
+                }
+                String answer = console.readLine("Empty every container, queue and table of the emulator's storage? [y/N] ");
+                if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                    System.out.println("Nothing was changed.");
+                    return 0;
+                }
+            }
+            System.out.println(StorageReset.emptyAll(connectionString()).describe());
             return 0;
         }
     }

@@ -1,0 +1,88 @@
+package dev.funclab.runtime.dashboard;
+
+import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.function.FunctionMetadata;
+import dev.funclab.runtime.http.FrontDoor;
+import dev.funclab.runtime.storage.StorageReset;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the dashboard shows and does, apart from HTTP: the functions with their triggers, bindings and URLs,
+ * the keys (the page runs functions with them), the calls of this run, the cost meter, and the app's storage.
+ */
+public final class Dashboard {
+
+    /** A function as the page lists it; {@code path} and {@code methods} for HTTP functions only. */
+    record FunctionView(String name, String trigger, String path, List<String> methods, Object bindings) {
+    }
+
+    private final List<FunctionView> functions;
+    private final String functionKey;
+    private final String masterKey;
+    private final boolean appRoutesRoot;
+    private final LiveEvents events = new LiveEvents();
+    private final CostMeter cost = new CostMeter();
+    private final Supplier<String> storageConnection;
+    private StorageView storage;
+
+    /**
+     * @param storageConnection the app's AzureWebJobsStorage connection string; asked for only when the
+     *                          page opens its storage view (it may start Azurite)
+     */
+    public Dashboard(List<FunctionDefinition> functions, FrontDoor frontDoor, String functionKey, String masterKey,
+                     Supplier<String> storageConnection) {
+        this.functions = functions.stream().map(f -> {
+            var endpoint = frontDoor.endpoint(f);
+            Object bindings = ((Map<?, ?>) FunctionMetadata.of(f).get("config")).get("bindings");
+            return new FunctionView(f.name(), f.triggerType(), endpoint.map(FrontDoor.HttpEndpoint::path).orElse(null),
+                    endpoint.map(FrontDoor.HttpEndpoint::methods).orElse(List.of()), bindings);
+        }).toList();
+        this.functionKey = functionKey;
+        this.masterKey = masterKey;
+        this.appRoutesRoot = frontDoor.routesRoot();
+        this.storageConnection = storageConnection;
+    }
+
+    public LiveEvents events() {
+        return events;
+    }
+
+    public CostMeter cost() {
+        return cost;
+    }
+
+    boolean appRoutesRoot() {
+        return appRoutesRoot;
+    }
+
+    /** Where a browser finds the dashboard. */
+    public String url(URI baseUri) {
+        return baseUri.toString().replaceAll("/$", "") + (appRoutesRoot ? DashboardHandler.PREFIX : "/");
+    }
+
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("functions", functions);
+        state.put("functionKey", functionKey);
+        state.put("masterKey", masterKey);
+        state.put("recent", events.recent());
+        state.put("cost", cost.bill());
+        return state;
+    }
+
+    synchronized StorageView storage() {
+        if (storage == null) {
+            storage = new StorageView(storageConnection.get());
+        }
+        return storage;
+    }
+
+    String reset() {
+        return StorageReset.emptyAll(storageConnection.get()).describe();
+    }
+}

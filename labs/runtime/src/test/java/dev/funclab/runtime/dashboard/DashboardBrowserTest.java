@@ -1,0 +1,146 @@
+package dev.funclab.runtime.dashboard;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+import dev.funclab.runtime.FunctionHost;
+import dev.funclab.runtime.HostOptions;
+import dev.funclab.runtime.TestApps;
+import dev.funclab.runtime.TestStorage;
+import dev.funclab.runtime.log.HostLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real browser (headless Chromium through Selenium): it lists the functions, runs one,
+ * shows the call and its log as they happen, counts its cost, and shows what storage holds, pictures drawn
+ * as pictures. Screenshots go to {@code target/screenshots} for the README.
+ */
+class DashboardBrowserTest {
+
+    @TempDir
+    static Path folder;
+
+    static FunctionHost host;
+    static WebDriver browser;
+    /** Selenium warns that it has no DevTools bindings for this Chromium; the test needs none. Kept to stay set. */
+    static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    @BeforeAll
+    static void start() throws Exception {
+        Optional<Path> chromium = firstExisting(System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                "/usr/bin/google-chrome");
+        Optional<Path> driver = firstExisting(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver",
+                "/usr/lib/chromium/chromedriver");
+        assumeTrue(chromium.isPresent() && driver.isPresent(), "The dashboard's browser test needs Chromium and its driver "
+                + "(Debian: sudo apt-get install chromium chromium-driver); skipped here.");
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+        Path app = TestApps.packaged(folder.resolve("app"), "fixtures.http");
+        host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
+                        .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
+                new HostLog(new PrintStream(new ByteArrayOutputStream())));
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private static Optional<Path> firstExisting(String... candidates) {
+        return Stream.of(candidates).filter(c -> c != null && !c.isBlank()).map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aFunctionRunFromThePageShowsItsAnswerItsCallItsLogAndItsCost() throws Exception {
+        browser.get(host.baseUri().toString());
+        waiting().until(d -> d.findElement(By.id("connection")).getText().equals("live"));
+        assertThat(browser.findElements(By.cssSelector("#functions tr[data-function]"))).as("the functions listed")
+                .extracting(row -> row.getAttribute("data-function")).contains("hello", "items", "echo");
+
+        browser.findElement(By.cssSelector(".run-button[data-function='hello']")).click();
+        new Select(browser.findElement(By.id("runner-method"))).selectByVisibleText("GET");
+        WebElement path = browser.findElement(By.id("runner-path"));
+        path.clear();
+        path.sendKeys("/api/hello?name=Selenium");
+        browser.findElement(By.id("runner-send")).click();
+        waiting().until(d -> d.findElement(By.id("runner-result")).getText().contains("Hello, Selenium"));
+        assertThat(browser.findElement(By.id("runner-result")).getText()).startsWith("200");
+
+        WebElement call = waiting().until(d -> d.findElements(By.cssSelector("#invocations tr.invocation[data-function='hello']"))
+                .stream().filter(row -> row.getText().contains("Succeeded")).findFirst().orElse(null));
+        call.click();
+        String id = call.getAttribute("data-id");
+        waiting().until(d -> d.findElements(By.cssSelector(".log-line")).stream()
+                .anyMatch(line -> line.isDisplayed() && line.getText().contains("Saying hello for invocation " + id)));
+        waiting().until(d -> d.findElement(By.id("cost-badge")).getText().matches("\\d+ calls · \\$[0-9.]+"));
+        assertThat(browser.findElement(By.cssSelector("#cost tbody")).getText()).contains("hello").contains("total")
+                .contains("a month at this pace");
+        screenshot("dashboard-calls");
+    }
+
+    @Test
+    void storageShowsQueuesAndBlobsWithPicturesDrawnInTheBrowser() throws Exception {
+        String queue = "dash-" + UUID.randomUUID().toString().substring(0, 8);
+        TestStorage.send(queue, "{\"hello\": \"dashboard\"}");
+        BlobContainerClient container = TestStorage.blobs().getBlobContainerClient("dash-pictures");
+        container.createIfNotExists();
+        String picture = "landscape-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg";
+        container.getBlobClient(picture).upload(BinaryData.fromFile(Path.of("..", "samples", "landscape.jpg")), true);
+
+        browser.get(host.baseUri().toString());
+        browser.findElement(By.id("storage-load")).click();
+        WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#queues tr")).stream()
+                .filter(r -> r.getText().startsWith(queue)).findFirst().orElse(null));
+        assertThat(row.getText()).contains(queue + " 1 0");
+        WebElement thumbnail = waiting().until(d -> d.findElement(By.cssSelector("img.thumb[alt='" + picture + "']")));
+        waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0", thumbnail)).intValue() > 0);
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", thumbnail))
+                .intValue()).as("the picture decoded by the browser, its real width").isGreaterThan(100);
+        screenshot("dashboard-storage");
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests scripts/doctor on this machine: silent with exit 0 when the machine is ready, and exit 1 naming
-# the problem and its fix when Node.js is missing, when the host's port is taken, or when Java is too old.
-# Needs a ready machine (Java 17+, Maven, Node.js 20+ with npm); builds nothing.
+# the problem and its fix when Node.js is missing, when the host's port is taken, or when Java is too old;
+# the port from a lab's settings, Azurite's ports only for labs that use them, and scripts/run stopping
+# before its build. Needs a ready machine (Java 17+, Maven, Node.js 20+ with npm); builds nothing.
 #
 #   scripts/lib/check-doctor.sh      one PASS, FAIL or SKIP line per case; exits 1 on any FAIL
 set -euo pipefail

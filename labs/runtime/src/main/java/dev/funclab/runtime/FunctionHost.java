@@ -2,6 +2,13 @@ package dev.funclab.runtime;
 
 import dev.funclab.azurite.Azurite;
 import dev.funclab.azurite.StorageEmulator;
+import dev.funclab.runtime.app.AppLayout;
+import dev.funclab.runtime.reload.SourceCompiler;
+import dev.funclab.runtime.reload.SourceWatcher;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import java.nio.file.Path;
 import dev.funclab.runtime.app.AppLoadException;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.app.FunctionApp;
@@ -69,16 +76,17 @@ public final class FunctionHost implements AutoCloseable {
     public static final String MASTER_KEY_SETTING = "FUNCLAB_MASTER_KEY";
     public static final String BODY_LIMIT_SETTING = "FUNCTIONS_REQUEST_BODY_SIZE_LIMIT";
 
-    private final FunctionApp app;
-    private final List<FunctionDefinition> functions;
+    private final HostOptions options;
+    private final HttpSettings http;
     private final FunctionKeys keys;
     private final Server server;
-    private final List<TriggerListener> listeners;
     private final StorageAccounts storage;
-    private final HostLog log;
     private final Dashboard dashboard;
-    private volatile boolean closing;
-    private Thread listenerStart;
+    private final HostLog log;
+    /** The app as loaded now; a hot reload puts the next one here. */
+    private volatile AppGeneration current;
+    private SourceWatcher watcher;
+    private int reloads;
     /** Looks every few seconds whether the Azurite this host started is still alive, and starts it again if not. */
     private final ScheduledExecutorService storageWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "storage-watch");
@@ -86,15 +94,15 @@ public final class FunctionHost implements AutoCloseable {
         return thread;
     });
 
-    private FunctionHost(FunctionApp app, List<FunctionDefinition> functions, FunctionKeys keys, Server server,
-                         List<TriggerListener> listeners, StorageAccounts storage, Dashboard dashboard, HostLog log) {
-        this.app = app;
-        this.dashboard = dashboard;
-        this.functions = functions;
-        this.keys = keys;
+    private FunctionHost(HostOptions options, HttpSettings http, AppGeneration first, Server server, StorageAccounts storage,
+                         Dashboard dashboard, HostLog log) {
+        this.options = options;
+        this.http = http;
+        this.keys = http.keys();
+        this.current = first;
         this.server = server;
-        this.listeners = listeners;
         this.storage = storage;
+        this.dashboard = dashboard;
         this.log = log;
     }
 
@@ -119,201 +127,46 @@ public final class FunctionHost implements AutoCloseable {
         FunctionApp app = FunctionApp.load(options.appDir(), options.environment());
         AppSettings settings = app.settings();
         StorageAccounts storage = new StorageAccounts(settings, developmentStorage);
-        List<TriggerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AppGeneration first = null;
         try {
-            HostContext context = new HostContext(hostId(app), settings, app.hostJson(), storage, log, new WakeUps());
-            Bindings bindings = bindings(context);
-            List<FunctionDefinition> functions = define(app, bindings, options.strict(), log);
             FunctionKeys keys = new FunctionKeys(
                     firstOf(options.functionKey(), settings.get(FUNCTION_KEY_SETTING).orElse(null), FunctionKeys.newKey()),
                     firstOf(options.masterKey(), settings.get(MASTER_KEY_SETTING).orElse(null), FunctionKeys.newKey()));
             HttpSettings http = new HttpSettings(app.hostJson().routePrefix(), keys, options.checkKeys(), bodyLimit(settings),
                     CorsPolicy.of(app.localSettings().cors(), app.localSettings().corsCredentials()),
                     HttpLimits.of(app.hostJson(), bodyTimeout(settings), log::info));
-            FunctionInvoker invoker = new FunctionInvoker(log, userLogLevels(app), app.hostJson().functionTimeout().orElse(null));
-            FrontDoor frontDoor;
-            try {
-                frontDoor = new FrontDoor(http, functions, invoker, adminInvocations(functions, bindings), log);
-            } catch (FunctionConfigurationException e) {
-                throw cannotStart(List.of(e.getMessage()));
-            }
+            Dashboard dashboard = new Dashboard(keys.functionKey(), keys.masterKey(), () -> storage.connectionString(null));
+            first = AppGeneration.load(app, storage, http, options.strict(), dashboard.observers(), log);
+            dashboard.show(first.functions(), first.frontDoor());
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
-            Dashboard dashboard = new Dashboard(functions, frontDoor, keys.functionKey(), keys.masterKey(),
-                    () -> storage.connectionString(null));
-            invoker.observe(dashboard.events());
-            invoker.observe(dashboard.cost());
-            Server server = server(http.handlers(new DashboardHandler(frontDoor, dashboard)), options.bindAddress(), port);
+            AppGeneration loaded = first;
+            FunctionHost[] self = new FunctionHost[1];
+            Handler toCurrentApp = new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    return self[0].current.frontDoor().handle(request, response, callback);
+                }
+            };
+            Server server = server(http.handlers(new DashboardHandler(toCurrentApp, dashboard)), options.bindAddress(), port);
+            FunctionHost host = new FunctionHost(options, http, loaded, server, storage, dashboard, log);
+            self[0] = host;
             server.start();
-            FunctionHost host = new FunctionHost(app, functions, keys, server, listeners, storage, dashboard, log);
-            host.printBanner(frontDoor, options.checkKeys(), (System.nanoTime() - started) / 1_000_000);
-            host.startListeners(bindings, invoker, settings);
+            host.printBanner((System.nanoTime() - started) / 1_000_000);
+            loaded.startListeners();
             host.storageWatch.scheduleWithFixedDelay(() -> storage.reviveEmulator(log::info), 2, 2, TimeUnit.SECONDS);
+            if (options.watch()) {
+                host.watchSources();
+            }
             return host;
         } catch (Exception | Error e) {
-            listeners.forEach(TriggerListener::close);
+            if (first != null) {
+                first.close();
+            } else {
+                app.close();
+            }
             storage.close();
-            app.close();
             throw e;
-        }
-    }
-
-    /**
-     * Starts the queue, blob and timer listeners in the background: the storage SDK takes seconds to
-     * warm up, and HTTP functions need not wait for it. Nothing sent meanwhile is missed.
-     */
-    private void startListeners(Bindings bindings, FunctionInvoker invoker, AppSettings settings) {
-        List<FunctionDefinition> triggered = functions.stream()
-                .filter(f -> f.trigger(com.microsoft.azure.functions.annotation.HttpTrigger.class).isEmpty())
-                .filter(f -> !isDisabled(f, settings))
-                .toList();
-        if (triggered.isEmpty()) {
-            return;
-        }
-        listenerStart = new Thread(() -> {
-            long started = System.nanoTime();
-            for (FunctionDefinition function : triggered) {
-                if (closing) {
-                    return;
-                }
-                try {
-                    TriggerListener listener = bindings.listenerFor(function, invoker);
-                    if (listener != null) {
-                        listeners.add(listener);
-                        listener.start();
-                    }
-                } catch (RuntimeException e) {
-                    log.error("The trigger of '" + function.name() + "' could not start", e);
-                }
-            }
-            log.info("Listening for " + listeners.size() + " trigger(s) (" + (System.nanoTime() - started) / 1_000_000 + "ms).");
-        }, "listener-start");
-        listenerStart.setDaemon(true);
-        listenerStart.start();
-    }
-
-    /**
-     * {@code AzureWebJobs.<name>.Disabled} set to {@code true} (or 1): the host does not start the
-     * function's trigger, as in Azure. HTTP functions still answer locally, as with Core Tools.
-     */
-    static boolean isDisabled(FunctionDefinition function, AppSettings settings) {
-        String value = settings.get("AzureWebJobs." + function.name() + ".Disabled").orElse("").strip();
-        return value.equalsIgnoreCase("true") || value.equals("1");
-    }
-
-    /** Every trigger and binding kind this host runs. */
-    private static Bindings bindings(HostContext context) {
-        return new Bindings()
-                .trigger(new HttpTriggerSupport())
-                .output(new HttpOutputSupport())
-                .trigger(new QueueTriggerSupport(context))
-                .output(new QueueOutputSupport(context))
-                .trigger(new BlobTriggerSupport(context))
-                .input(new BlobInputSupport(context))
-                .output(new BlobOutputSupport(context))
-                .input(new TableInputSupport(context))
-                .output(new TableOutputSupport(context))
-                .output(new SendGridOutputSupport(context))
-                .trigger(new TimerTriggerSupport(context));
-    }
-
-    /** What {@code POST /admin/functions/<name>} runs: any function but an HTTP-triggered one. */
-    private static AdminInvocations adminInvocations(List<FunctionDefinition> functions, Bindings bindings) {
-        return (name, input) -> {
-            FunctionDefinition function = functions.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst().orElse(null);
-            if (function == null) {
-                return AdminInvocations.Outcome.refuse(404, "No function named '" + name + "'.");
-            }
-            Invocation invocation;
-            try {
-                invocation = bindings.adminInvocation(function, input);
-            } catch (IllegalArgumentException e) {
-                return AdminInvocations.Outcome.refuse(400, e.getMessage());
-            }
-            return invocation == null
-                    ? AdminInvocations.Outcome.refuse(400, "'" + function.name() + "' has a " + function.triggerType()
-                            + "; call it the way its trigger is meant to be called (an HTTP function at its URL).")
-                    : AdminInvocations.Outcome.run(invocation);
-        };
-    }
-
-    private static UserLogLevels userLogLevels(FunctionApp app) {
-        try {
-            return UserLogLevels.of(app.hostJson().root());
-        } catch (IllegalArgumentException e) {
-            throw new AppLoadException(e.getMessage());
-        }
-    }
-
-    /** The host id, as in blob receipts: the app's folder name, lower case, at most 32 characters. */
-    private static String hostId(FunctionApp app) {
-        String name = app.layout().root().getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
-        return name.isEmpty() ? "funclab-host" : name.substring(0, Math.min(32, name.length()));
-    }
-
-    /**
-     * Every function of the app, checked. A function with a binding the host does not run is listed as in
-     * error and the others run, as Core Tools does; with {@code strict} it stops the host, as any other
-     * problem does.
-     */
-    private static List<FunctionDefinition> define(FunctionApp app, Bindings bindings, boolean strict, HostLog log) {
-        FunctionInstances instances = FunctionInstances.of(app.classLoader());
-        if (!instances.injectorName().isEmpty()) {
-            log.info("Function instances are made by " + instances.injectorName() + " (FunctionInstanceInjector)");
-        }
-        FunctionFactory factory = new FunctionFactory(bindings, instances, warning -> log.info("Warning: " + warning));
-        List<String> problems = new ArrayList<>();
-        List<String> inError = new ArrayList<>();
-        List<Method> methods = new FunctionScanner(app.classLoader(), linkError -> (strict ? problems : inError).add(linkError))
-                .scan(app.functionCode());
-        List<FunctionDefinition> functions = new ArrayList<>();
-        Map<String, Method> byName = new HashMap<>();
-        for (Method method : methods) {
-            try {
-                FunctionDefinition function = factory.create(method);
-                Method twin = byName.putIfAbsent(function.name().toLowerCase(), method);
-                if (twin != null) {
-                    problems.add("Two functions are named '" + function.name() + "': " + describe(twin) + " and "
-                            + describe(method) + ". Function names must be unique (ignoring case).");
-                    continue;
-                }
-                functions.add(function);
-                warnAboutIgnoredRetries(function, log);
-            } catch (UnsupportedBindingException e) {
-                (strict ? problems : inError).add(e.getMessage());
-            } catch (FunctionConfigurationException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw cannotStart(problems);
-        }
-        if (!inError.isEmpty()) {
-            log.error("The following " + inError.size() + " function" + (inError.size() == 1 ? " is" : "s are")
-                    + " in error and will not run (the others do; --strict refuses the app instead):\n  - "
-                    + String.join("\n  - ", inError));
-        }
-        if (functions.isEmpty() && inError.isEmpty()) {
-            log.info("No functions found in " + app.functionCode() + ". Functions are public methods annotated "
-                    + "@FunctionName; build the app first if you have written some.");
-        }
-        return List.copyOf(functions);
-    }
-
-    private static FunctionConfigurationException cannotStart(List<String> problems) {
-        return new FunctionConfigurationException("The host cannot start; fix these functions:\n  - "
-                + String.join("\n  - ", problems));
-    }
-
-    /** Azure honours retry policies for timer triggers only; queues and blobs have retries of their own. */
-    private static void warnAboutIgnoredRetries(FunctionDefinition function, HostLog log) {
-        boolean hasRetry = function.method().isAnnotationPresent(com.microsoft.azure.functions.annotation.FixedDelayRetry.class)
-                || function.method().isAnnotationPresent(com.microsoft.azure.functions.annotation.ExponentialBackoffRetry.class);
-        if (hasRetry && function.trigger(com.microsoft.azure.functions.annotation.TimerTrigger.class).isEmpty()) {
-            log.info("Warning: the retry policy of '" + function.name() + "' is ignored: Azure applies retry policies to "
-                    + "timer triggers here; a " + function.triggerType() + " retries by its own rules (maxDequeueCount, "
-                    + "blob retries).");
         }
     }
 
@@ -339,15 +192,17 @@ public final class FunctionHost implements AutoCloseable {
         return server;
     }
 
-    private void printBanner(FrontDoor frontDoor, boolean checkKeys, long millis) {
+    private void printBanner(long millis) {
         log.plain("");
         log.plain("Functions:");
         log.plain("");
-        for (FunctionDefinition function : functions) {
-            log.plain("\t" + frontDoor.describe(function, baseUri()) + (isDisabled(function, app.settings()) ? " (disabled)" : ""));
+        AppGeneration app = current;
+        for (FunctionDefinition function : app.functions()) {
+            log.plain("\t" + app.frontDoor().describe(function, baseUri())
+                    + (AppGeneration.isDisabled(function, app.app().settings()) ? " (disabled)" : ""));
         }
         log.plain("");
-        if (checkKeys) {
+        if (http.checkKeys()) {
             log.plain("Function key: " + keys.functionKey());
             log.plain("Master key: " + keys.masterKey());
         } else {
@@ -356,6 +211,72 @@ public final class FunctionHost implements AutoCloseable {
         log.plain("Listening on " + baseUri());
         log.plain("Dashboard: " + dashboard.url(baseUri()) + " (open it in a browser on this machine)");
         log.info("Host started (" + millis + "ms). Press Ctrl+C to stop.");
+    }
+
+    /** Recompiles and reloads the app whenever its sources change; only a Maven project has sources. */
+    private void watchSources() {
+        AppLayout layout = current.app().layout();
+        if (!layout.isProject()) {
+            log.info("Warning: --watch needs a Maven project folder; " + layout.root() + " is a packaged app, so nothing "
+                    + "is watched.");
+            return;
+        }
+        watcher = new SourceWatcher(List.of(layout.sources(), layout.resources()), this::reload);
+        log.info("Watching " + layout.root().relativize(layout.sources()) + ": a saved change is compiled and live in "
+                + "a moment, without a restart.");
+    }
+
+    /**
+     * Compiles the app's sources into a fresh folder and switches to an app loaded from it, in a new class
+     * loader, without stopping the server or storage. If the change does not compile or a function is wrong,
+     * the app that runs now keeps running, and the console and the dashboard say why.
+     */
+    synchronized void reload() {
+        long started = System.nanoTime();
+        AppLayout layout = current.app().layout();
+        Path output = layout.root().resolve("target/funclab-reload").resolve(String.valueOf(++reloads));
+        SourceCompiler.Result compiled = SourceCompiler.compile(layout, output);
+        if (!compiled.succeeded()) {
+            refuseReload("The change does not compile; the code from before keeps running:" + System.lineSeparator()
+                    + compiled.errors());
+            return;
+        }
+        FunctionApp app = FunctionApp.load(layout.withClasses(compiled.classes()), options.environment());
+        AppGeneration next;
+        try {
+            next = AppGeneration.load(app, storage, http, options.strict(), dashboard.observers(), log);
+        } catch (RuntimeException e) {
+            app.close();
+            refuseReload(e.getMessage() + System.lineSeparator() + "The code from before keeps running.");
+            return;
+        }
+        AppGeneration previous = current;
+        current = next;
+        dashboard.show(next.functions(), next.frontDoor());
+        next.startListeners();
+        // The previous app's listeners stop and their calls under way finish; its class loader goes a little later,
+        // after any HTTP call it was still answering.
+        Thread stop = new Thread(() -> {
+            for (Thread listener : previous.stopListeners()) {
+                try {
+                    listener.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            storageWatch.schedule(() -> previous.app().close(), 30, TimeUnit.SECONDS);
+        }, "previous-app-stop");
+        stop.setDaemon(true);
+        stop.start();
+        String done = "Reloaded " + next.functions().size() + " function(s) in " + (System.nanoTime() - started) / 1_000_000
+                + " ms.";
+        log.info(done);
+        dashboard.events().notice("info", done);
+    }
+
+    private void refuseReload(String why) {
+        log.error(why);
+        dashboard.events().notice("error", why);
     }
 
     public int port() {
@@ -372,11 +293,11 @@ public final class FunctionHost implements AutoCloseable {
     }
 
     public List<FunctionDefinition> functions() {
-        return functions;
+        return current.functions();
     }
 
     public FunctionApp app() {
-        return app;
+        return current.app();
     }
 
     public void join() throws InterruptedException {
@@ -385,26 +306,23 @@ public final class FunctionHost implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        closing = true;
+        AppGeneration app = current;
         try {
-            if (listenerStart != null) {
-                listenerStart.join(30_000);
+            if (watcher != null) {
+                watcher.close();
             }
             // HTTP stops taking calls and every listener stops polling at once; then each waits for its calls
             // under way (HTTP 5 s, triggers 10 s) and puts back what did not finish. Storage goes last.
             dashboard.events().close(); // open pages let go, so that the server need not wait for them
-            List<Thread> stopping = new ArrayList<>();
+            List<Thread> stopping = new ArrayList<>(app.stopListeners());
             stopping.add(stopInBackground("http-stop", this::stopServer));
-            for (TriggerListener listener : listeners) {
-                stopping.add(stopInBackground("listener-stop", listener::close));
-            }
             for (Thread thread : stopping) {
                 thread.join();
             }
         } finally {
             storageWatch.shutdownNow();
             storage.close();
-            app.close();
+            app.app().close();
             if (dashboard.cost().bill().total().executions() > 0) {
                 log.plain(dashboard.cost().summary());
             }
@@ -474,7 +392,4 @@ public final class FunctionHost implements AutoCloseable {
         throw new IllegalStateException("no value");
     }
 
-    private static String describe(Method method) {
-        return method.getDeclaringClass().getName() + "." + method.getName();
-    }
 }

@@ -17,37 +17,43 @@ import java.util.OptionalInt;
  * @param environment        the process environment the app settings start from
  * @param strict             true to refuse the whole app when a function uses a binding the host does not run
  *                           (by default such a function is listed as in error and the others run, as with Core Tools)
+ * @param watch              true to recompile and reload a Maven project's app when its sources change (hot reload)
  */
 public record HostOptions(Path appDir, OptionalInt port, String bindAddress, String functionKey, String masterKey,
-                          boolean checkKeys, Map<String, String> environment, boolean strict) {
+                          boolean checkKeys, Map<String, String> environment, boolean strict, boolean watch) {
 
     public static final int DEFAULT_PORT = 7071;
 
     public static HostOptions forApp(Path appDir) {
-        return new HostOptions(appDir, OptionalInt.empty(), "127.0.0.1", null, null, true, System.getenv(), false);
+        return new HostOptions(appDir, OptionalInt.empty(), "127.0.0.1", null, null, true, System.getenv(), false, false);
     }
 
     public HostOptions withPort(int port) {
-        return new HostOptions(appDir, OptionalInt.of(port), bindAddress, functionKey, masterKey, checkKeys, environment, strict);
+        return new HostOptions(appDir, OptionalInt.of(port), bindAddress, functionKey, masterKey, checkKeys, environment, strict, watch);
     }
 
     public HostOptions withBindAddress(String address) {
-        return new HostOptions(appDir, port, address, functionKey, masterKey, checkKeys, environment, strict);
+        return new HostOptions(appDir, port, address, functionKey, masterKey, checkKeys, environment, strict, watch);
     }
 
     public HostOptions withKeys(String functionKey, String masterKey) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict);
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict, watch);
     }
 
     public HostOptions withCheckKeys(boolean checkKeys) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict);
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict, watch);
     }
 
     public HostOptions withEnvironment(Map<String, String> environment) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, Map.copyOf(environment), strict);
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, Map.copyOf(environment), strict, watch);
+    }
+
+    /** Recompile and reload the app when its sources change (a Maven project folder only). */
+    public HostOptions withWatch(boolean watch) {
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict, watch);
     }
 
     public HostOptions withStrict(boolean strict) {
-        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict);
+        return new HostOptions(appDir, port, bindAddress, functionKey, masterKey, checkKeys, environment, strict, watch);
     }
 }

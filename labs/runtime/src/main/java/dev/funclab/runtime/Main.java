@@ -46,6 +46,10 @@ public final class Main implements Callable<Integer> {
             + "(by default that function is listed as in error and the others run, as with Core Tools).")
     boolean strict;
 
+    @Option(names = "--watch", description = "Recompile and reload a Maven project's functions when a source file is saved, "
+            + "without a restart (scripts/run does this).")
+    boolean watch;
+
     static final String EXIT_WITH_PARENT = "--exit-with-parent";
 
     /** For hosts started by another program (the test kit, a relaunch): never outlive it. */
@@ -92,7 +96,8 @@ public final class Main implements Callable<Integer> {
                 .withBindAddress(bindAddress)
                 .withKeys(functionKey, masterKey)
                 .withCheckKeys(!noAuth)
-                .withStrict(strict);
+                .withStrict(strict)
+                .withWatch(watch);
         if (port != null) {
             options = options.withPort(port);
         }

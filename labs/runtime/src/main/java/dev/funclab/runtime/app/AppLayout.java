@@ -59,6 +59,32 @@ public record AppLayout(Path root, List<Path> functionCode, List<Path> classpath
         return new AppLayout(root, List.of(classes), List.copyOf(classpath));
     }
 
+    /** True for a Maven project folder, whose sources the host can compile again (hot reload). */
+    public boolean isProject() {
+        return Files.isRegularFile(root.resolve("pom.xml"));
+    }
+
+    public Path sources() {
+        return root.resolve("src/main/java");
+    }
+
+    public Path resources() {
+        return root.resolve("src/main/resources");
+    }
+
+    /** The dependencies alone: what the app's own classes are compiled against. */
+    public List<Path> dependencies() {
+        return classpath.stream().filter(entry -> !functionCode.contains(entry)).toList();
+    }
+
+    /** This layout with the app's own classes taken from {@code classes} instead (a fresh compilation). */
+    public AppLayout withClasses(Path classes) {
+        List<Path> entries = new ArrayList<>();
+        entries.add(classes);
+        entries.addAll(dependencies());
+        return new AppLayout(root, List.of(classes), List.copyOf(entries));
+    }
+
     private static AppLayout packagedApp(Path root, List<Path> jars) {
         List<Path> classpath = new ArrayList<>(jars);
         classpath.addAll(jarsIn(root.resolve("lib")));

@@ -27,7 +27,11 @@ public final class FunctionApp implements AutoCloseable {
     }
 
     public static FunctionApp load(Path folder, Map<String, String> environment) {
-        AppLayout layout = AppLayout.of(folder);
+        return load(AppLayout.of(folder), environment);
+    }
+
+    /** The app of {@code layout}, in a class loader of its own: each reload gets a fresh one. */
+    public static FunctionApp load(AppLayout layout, Map<String, String> environment) {
         HostJson hostJson = HostJson.read(layout.hostJson());
         LocalSettings localSettings = LocalSettings.read(layout.localSettings());
         AppSettings settings = new AppSettings(environment, localSettings.values());

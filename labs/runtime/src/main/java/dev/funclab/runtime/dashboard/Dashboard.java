@@ -3,6 +3,7 @@ package dev.funclab.runtime.dashboard;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.function.FunctionMetadata;
 import dev.funclab.runtime.http.FrontDoor;
+import dev.funclab.runtime.invoke.InvocationObserver;
 import dev.funclab.runtime.storage.StorageReset;
 
 import java.net.URI;
@@ -21,10 +22,10 @@ public final class Dashboard {
     record FunctionView(String name, String trigger, String path, List<String> methods, Object bindings) {
     }
 
-    private final List<FunctionView> functions;
+    private volatile List<FunctionView> functions = List.of();
+    private volatile boolean appRoutesRoot;
     private final String functionKey;
     private final String masterKey;
-    private final boolean appRoutesRoot;
     private final LiveEvents events = new LiveEvents();
     private final CostMeter cost = new CostMeter();
     private final Supplier<String> storageConnection;
@@ -34,18 +35,26 @@ public final class Dashboard {
      * @param storageConnection the app's AzureWebJobsStorage connection string; asked for only when the
      *                          page opens its storage view (it may start Azurite)
      */
-    public Dashboard(List<FunctionDefinition> functions, FrontDoor frontDoor, String functionKey, String masterKey,
-                     Supplier<String> storageConnection) {
-        this.functions = functions.stream().map(f -> {
+    public Dashboard(String functionKey, String masterKey, Supplier<String> storageConnection) {
+        this.functionKey = functionKey;
+        this.masterKey = masterKey;
+        this.storageConnection = storageConnection;
+    }
+
+    /** The functions the page lists: those of the app as loaded now (again after each reload). */
+    public void show(List<FunctionDefinition> loaded, FrontDoor frontDoor) {
+        this.functions = loaded.stream().map(f -> {
             var endpoint = frontDoor.endpoint(f);
             Object bindings = ((Map<?, ?>) FunctionMetadata.of(f).get("config")).get("bindings");
             return new FunctionView(f.name(), f.triggerType(), endpoint.map(FrontDoor.HttpEndpoint::path).orElse(null),
                     endpoint.map(FrontDoor.HttpEndpoint::methods).orElse(List.of()), bindings);
         }).toList();
-        this.functionKey = functionKey;
-        this.masterKey = masterKey;
         this.appRoutesRoot = frontDoor.routesRoot();
-        this.storageConnection = storageConnection;
+    }
+
+    /** What listens to every call: the live view and the cost meter. */
+    public List<InvocationObserver> observers() {
+        return List.of(events, cost);
     }
 
     public LiveEvents events() {

@@ -1,0 +1,149 @@
+package dev.funclab.runtime.reload;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.funclab.runtime.FunctionHost;
+import dev.funclab.runtime.HostOptions;
+import dev.funclab.runtime.TestStorage;
+import dev.funclab.runtime.app.AppLayout;
+import dev.funclab.runtime.log.HostLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Maven function project served with --watch: a saved change to a function is compiled and live without a
+ * restart, for HTTP and queue triggers alike; a change that does not compile is reported while the code from
+ * before keeps answering.
+ */
+class HotReloadTest {
+
+    @TempDir
+    Path project;
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private static String source(String greeting, String queue) {
+        return """
+                package demo;
+
+                import com.microsoft.azure.functions.*;
+                import com.microsoft.azure.functions.annotation.*;
+
+                public class Greeter {
+                    @FunctionName("greet")
+                    public String greet(@HttpTrigger(name = "req", methods = HttpMethod.GET,
+                            authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<String> request) {
+                        return "%s";
+                    }
+
+                    @FunctionName("note")
+                    public void note(@QueueTrigger(name = "text", queueName = "%s-in", connection = "AzureWebJobsStorage") String text,
+                                     @QueueOutput(name = "out", queueName = "%s-out", connection = "AzureWebJobsStorage")
+                                     OutputBinding<String> out) {
+                        out.setValue("%s:" + text);
+                    }
+                }
+                """.formatted(greeting, queue, queue, greeting);
+    }
+
+    /** A project as `mvn compile` leaves it: sources, target/classes, and the dependency list the lab builds write. */
+    private void createProject(String queue) throws Exception {
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Files.writeString(project.resolve("host.json"), "{\"version\": \"2.0\"}");
+        Files.writeString(project.resolve("local.settings.json"), "{\"IsEncrypted\": false, \"Values\": {}}");
+        Path classpath = project.resolve(AppLayout.CLASSPATH_FILE);
+        Files.createDirectories(classpath.getParent());
+        Files.writeString(classpath, jarOf(FunctionName.class) + File.pathSeparator + jarOf(ExecutionContext.class));
+        Files.setLastModifiedTime(classpath, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.createDirectories(project.resolve("target/classes"));
+        save(source("Hello v1", queue));
+        SourceCompiler.Result first = SourceCompiler.compile(AppLayout.of(project), project.resolve("target/classes"));
+        assertThat(first.errors()).isNull();
+    }
+
+    private void save(String text) throws Exception {
+        Path file = project.resolve("src/main/java/demo/Greeter.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String jarOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private static String get(FunctionHost host) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(host.baseUri().resolve("api/greet")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void awaitLine(String what, String text) throws InterruptedException {
+        TestStorage.await(what, Duration.ofSeconds(30), () -> lines.stream().anyMatch(l -> l.contains(text)));
+    }
+
+    @Test
+    void aSavedChangeIsLiveWithoutARestartAndABrokenOneLeavesTheOldCodeRunning() throws Exception {
+        String queue = "reload-" + UUID.randomUUID().toString().substring(0, 8);
+        createProject(queue);
+        HostLog log = new HostLog(new PrintStream(new ByteArrayOutputStream()));
+        log.addListener(lines::add);
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(project).withPort(0).withWatch(true)
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())), log)) {
+            assertThat(get(host)).isEqualTo("Hello v1");
+            List<String> results = new ArrayList<>();
+            TestStorage.send(queue + "-in", "a");
+            TestStorage.await("the first note", Duration.ofSeconds(30), () -> {
+                results.addAll(TestStorage.drain(queue + "-out"));
+                return results.contains("Hello v1:a");
+            });
+
+            save(source("Howdy v2", queue));
+            TestStorage.await("the new greeting", Duration.ofSeconds(30), () -> {
+                try {
+                    return get(host).equals("Howdy v2");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            awaitLine("the reload to be reported", "Reloaded 2 function(s)");
+            TestStorage.send(queue + "-in", "b");
+            TestStorage.await("a note by the new code", Duration.ofSeconds(30), () -> {
+                results.addAll(TestStorage.drain(queue + "-out"));
+                return results.contains("Howdy v2:b");
+            });
+            assertThat(results).as("the old listener is gone").doesNotContain("Hello v1:b");
+
+            save(source("Broken v3\";", queue));
+            awaitLine("the compile error", "does not compile");
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("src/main/java/demo/Greeter.java:"));
+            assertThat(get(host)).as("the code from before keeps answering").isEqualTo("Howdy v2");
+
+            save(source("Hello v4", queue));
+            TestStorage.await("the fixed greeting", Duration.ofSeconds(30), () -> {
+                try {
+                    return get(host).equals("Hello v4");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+}

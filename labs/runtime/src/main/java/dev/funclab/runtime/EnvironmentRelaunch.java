@@ -19,6 +19,16 @@ final class EnvironmentRelaunch {
     private EnvironmentRelaunch() {
     }
 
+    /** True in the child this class started. */
+    static boolean isChild() {
+        return System.getenv().containsKey(MARKER);
+    }
+
+    /** The JVM option that makes a child listen for a debugger on this machine, not stopping at start. */
+    static String debugAgent(int port) {
+        return "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port;
+    }
+
     static boolean isNeeded(Map<String, String> values) {
         Map<String, String> env = System.getenv();
         return !env.containsKey(MARKER) && values.keySet().stream().anyMatch(name -> !env.containsKey(name));
@@ -34,10 +44,14 @@ final class EnvironmentRelaunch {
                 || argument.startsWith("-javaagent:") || argument.startsWith("-Xrunjdwp");
     }
 
-    static int run(Map<String, String> values, String[] arguments) throws InterruptedException {
+    /** @param agent a JVM option for the child only (a debugger agent), or null */
+    static int run(Map<String, String> values, String[] arguments, String agent) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !isAgent(a)).forEach(command::add);
+        if (agent != null) {
+            command.add(agent);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

@@ -50,6 +50,11 @@ public final class Main implements Callable<Integer> {
             + "without a restart (scripts/run does this).")
     boolean watch;
 
+    @Option(names = "--debug", paramLabel = "PORT", arity = "0..1", fallbackValue = "5005",
+            description = "Run the functions in a JVM that an IDE's debugger can attach to, on PORT (default 5005): "
+                    + "breakpoints in your functions hit on the next call.")
+    Integer debugPort;
+
     static final String EXIT_WITH_PARENT = "--exit-with-parent";
 
     /** For hosts started by another program (the test kit, a relaunch): never outlive it. */
@@ -85,9 +90,16 @@ public final class Main implements Callable<Integer> {
                 System.exit(3);
             }));
         }
+        if (debugPort != null && !EnvironmentRelaunch.isChild()) {
+            // The host runs in a child JVM that listens for the debugger and has the app settings as its
+            // environment: breakpoints hit, and System.getenv sees what it sees in Azure.
+            System.out.println("Debugger: attach to localhost:" + debugPort + " (VS Code: \"Attach to the function host\"; "
+                    + "IntelliJ: Run > Attach to Process, or a Remote JVM Debug configuration on that port).");
+            return EnvironmentRelaunch.run(local.values(), arguments, EnvironmentRelaunch.debugAgent(debugPort));
+        }
         if (EnvironmentRelaunch.isNeeded(local.values())) {
             if (!EnvironmentRelaunch.debuggerAttached()) {
-                return EnvironmentRelaunch.run(local.values(), arguments);
+                return EnvironmentRelaunch.run(local.values(), arguments, null);
             }
             System.err.println("Warning: under a debugger the app settings of local.settings.json are not environment "
                     + "variables (System.getenv); set them in your run configuration. Bindings still see them.");

@@ -59,6 +59,69 @@ class CommandLineTest {
     }
 
     @Test
+    void withDebugABreakpointInAFunctionHitsOnTheNextCallAndAppSettingsStayEnvironment() throws Exception {
+        Path app = TestApps.packaged(folder.resolve("debugged"), "fixtures.http", "{\"version\":\"2.0\"}",
+                Map.of("GREETING_STYLE", "formal"));
+        int debugPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            debugPort = free.getLocalPort();
+        }
+        Process process = new ProcessBuilder(TestApps.javaCommand("--port", "0", "--debug", String.valueOf(debugPort),
+                app.toString())).redirectErrorStream(true).start();
+        try {
+            String listening = awaitListening(process);
+            assertThat(listening).isNotNull();
+            // A debugger attaches as an IDE does (JDI, the API behind them), and stops in the function.
+            com.sun.jdi.connect.AttachingConnector socket = com.sun.jdi.Bootstrap.virtualMachineManager().attachingConnectors()
+                    .stream().filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
+            Map<String, com.sun.jdi.connect.Connector.Argument> arguments = socket.defaultArguments();
+            arguments.get("hostname").setValue("127.0.0.1");
+            arguments.get("port").setValue(String.valueOf(debugPort));
+            com.sun.jdi.VirtualMachine vm = socket.attach(arguments);
+            try {
+                com.sun.jdi.ReferenceType greeter = vm.classesByName("fixtures.http.Greeter").get(0);
+                com.sun.jdi.Location env = greeter.methodsByName("env").get(0).location();
+                vm.eventRequestManager().createBreakpointRequest(env).enable();
+                var call = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(listening + "api/env/GREETING_STYLE"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                com.sun.jdi.event.EventSet events = vm.eventQueue().remove(30_000);
+                assertThat(events).as("an event from the debugged host within 30 s").isNotNull();
+                assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOf(com.sun.jdi.event.BreakpointEvent.class));
+                assertThat(call).as("the call waits at the breakpoint").isNotDone();
+                events.resume();
+                assertThat(call.get(30, TimeUnit.SECONDS).body()).isEqualTo("GREETING_STYLE=formal");
+            } finally {
+                vm.dispose();
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Reads the host's console until it says where it listens; null if it never does within a minute. */
+    private static String awaitListening(Process process) throws java.io.IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Instant deadline = Instant.now().plusSeconds(60);
+        String line;
+        while (Instant.now().isBefore(deadline) && (line = reader.readLine()) != null) {
+            if (line.startsWith("Listening on ")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        reader.transferTo(java.io.Writer.nullWriter());
+                    } catch (java.io.IOException ignored) {
+                        // the host ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return line.substring("Listening on ".length());
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aFolderThatIsNotAnAppIsRefusedWithAHint() throws Exception {
         Process process = new ProcessBuilder(TestApps.javaCommand(folder.toString())).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

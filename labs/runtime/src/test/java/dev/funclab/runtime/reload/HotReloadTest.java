@@ -95,6 +95,17 @@ class HotReloadTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Polls the function until it answers with the saved change's greeting. */
+    private static void awaitGreeting(FunctionHost host, String greeting) throws InterruptedException {
+        TestStorage.await("the greeting '" + greeting + "' after saving", Duration.ofSeconds(30), () -> {
+            try {
+                return get(host).equals(greeting);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     private void awaitLine(String what, String text) throws InterruptedException {
         TestStorage.await(what, Duration.ofSeconds(30), () -> lines.stream().anyMatch(l -> l.contains(text)));
     }
@@ -116,13 +127,7 @@ class HotReloadTest {
             });
 
             save(source("Howdy v2", queue));
-            TestStorage.await("the new greeting", Duration.ofSeconds(30), () -> {
-                try {
-                    return get(host).equals("Howdy v2");
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            awaitGreeting(host, "Howdy v2");
             awaitLine("the reload to be reported", "Reloaded 2 function(s)");
             TestStorage.send(queue + "-in", "b");
             TestStorage.await("a note by the new code", Duration.ofSeconds(30), () -> {
@@ -137,13 +142,7 @@ class HotReloadTest {
             assertThat(get(host)).as("the code from before keeps answering").isEqualTo("Howdy v2");
 
             save(source("Hello v4", queue));
-            TestStorage.await("the fixed greeting", Duration.ofSeconds(30), () -> {
-                try {
-                    return get(host).equals("Hello v4");
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            awaitGreeting(host, "Hello v4");
         }
     }
 }

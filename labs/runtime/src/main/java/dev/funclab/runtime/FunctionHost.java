@@ -137,7 +137,7 @@ public final class FunctionHost implements AutoCloseable {
                     HttpLimits.of(app.hostJson(), bodyTimeout(settings), log::info));
             Dashboard dashboard = new Dashboard(keys.functionKey(), keys.masterKey(), () -> storage.connectionString(null));
             first = AppGeneration.load(app, storage, http, options.strict(), dashboard.observers(), log);
-            dashboard.show(first.functions(), first.frontDoor());
+            dashboard.show(first.functions(), first.frontDoor(), first.app().settings());
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
             AppGeneration loaded = first;
@@ -252,7 +252,7 @@ public final class FunctionHost implements AutoCloseable {
         }
         AppGeneration previous = current;
         current = next;
-        dashboard.show(next.functions(), next.frontDoor());
+        dashboard.show(next.functions(), next.frontDoor(), next.app().settings());
         next.startListeners();
         // The previous app's listeners stop and their calls under way finish; its class loader goes a little later,
         // after any HTTP call it was still answering.

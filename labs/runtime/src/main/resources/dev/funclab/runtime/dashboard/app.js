@@ -22,7 +22,47 @@ async function load() {
   drawFunctions(state.functions);
   state.recent.forEach(call => drawCall(call));
   drawCost(state.cost);
+  document.getElementById('runs-section').hidden = !state.runs;
+  document.getElementById('mail-section').hidden = !state.mail;
   follow();
+  refreshWorkflow();
+}
+
+// ---- an app's workflow: its run history and the mail it sent (Lab 4)
+
+let workflowTimer = null;
+function refreshWorkflow() {
+  if (workflowTimer || !(state.runs || state.mail)) return;
+  workflowTimer = setTimeout(async () => {
+    workflowTimer = null;
+    if (state.runs) await drawRuns();
+    if (state.mail) await drawMail();
+  }, 300);
+}
+
+async function drawRuns() {
+  document.getElementById('runs-path').textContent = state.runs;
+  const response = await fetch(state.runs, { headers: { 'x-functions-key': state.functionKey } });
+  if (!response.ok) return;
+  const runs = await response.json();
+  document.querySelector('#runs tbody').replaceChildren(...runs.map(run => element('tr', { 'data-mid': run.mid },
+    element('td', { text: run.mid }), element('td', { text: run.status }),
+    element('td', {}, ...run.steps.map(step => element('div', { class: 'step',
+      text: `${step.at} ${step.step}: ${step.outcome}${step.detail ? ' (' + step.detail + ')' : ''}` }))))));
+}
+
+async function drawMail() {
+  const response = await fetch(api + 'mail');
+  const body = document.querySelector('#mail tbody');
+  if (!response.ok) {
+    body.replaceChildren(element('tr', {}, element('td', { colspan: 5, class: 'note', text: await response.text() })));
+    return;
+  }
+  const mails = await response.json();
+  body.replaceChildren(...mails.reverse().map(mail => element('tr', { class: 'mail' },
+    element('td', { text: new Date(mail.sentAt).toLocaleTimeString() }), element('td', { text: mail.to.join(', ') }),
+    element('td', { text: mail.subject }), element('td', { text: mail.text }),
+    element('td', { text: mail.attachments.map(a => `${a.fileName} (${a.contentType}, ${a.size} bytes)`).join(', ') }))));
 }
 
 // ---- functions and the runner
@@ -114,7 +154,12 @@ function follow() {
     const event = JSON.parse(message.data);
     if (event.type === 'started' || event.type === 'finished') {
       drawCall(event);
-      if (event.type === 'finished') refreshCost();
+      // The page's own reading of the run history is a call too: it must not set off another reading.
+      const runsFunction = state.functions.find(f => f.path === state.runs);
+      if (event.type === 'finished') {
+        refreshCost();
+        if (!runsFunction || event.function !== runsFunction.name) refreshWorkflow();
+      }
     } else if (event.type === 'log') {
       const row = calls.get(event.id);
       if (row) addLine(row, event.line);
@@ -143,7 +188,7 @@ function refreshCost() {
 function drawCost(bill) {
   const body = document.querySelector('#cost tbody');
   const row = line => element('tr', {}, element('td', { text: line.name }),
-    element('td', { text: line.executions.toLocaleString() }), element('td', { text: line.gbSeconds.toFixed(3) }),
+    element('td', { text: line.executions.toLocaleString() }), element('td', { text: line.gbSeconds.toLocaleString(undefined, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) }),
     element('td', { text: '$' + line.dollars.toFixed(6) }));
   body.replaceChildren(...bill.functions.map(row), row(bill.total), row(bill.month));
   document.getElementById('cost-badge').textContent = `${bill.total.executions} calls · $${bill.total.dollars.toFixed(6)}`;

@@ -13,29 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real browser (headless Chromium through Selenium): it lists the functions, runs one,
@@ -49,26 +39,14 @@ class DashboardBrowserTest {
 
     static FunctionHost host;
     static WebDriver browser;
-    /** Selenium warns that it has no DevTools bindings for this Chromium; the test needs none. Kept to stay set. */
-    static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> chromium = firstExisting(System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                "/usr/bin/google-chrome");
-        Optional<Path> driver = firstExisting(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver",
-                "/usr/lib/chromium/chromedriver");
-        assumeTrue(chromium.isPresent() && driver.isPresent(), "The dashboard's browser test needs Chromium and its driver "
-                + "(Debian: sudo apt-get install chromium chromium-driver); skipped here.");
-        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+        browser = HeadlessChromium.start();
         Path app = TestApps.packaged(folder.resolve("app"), "fixtures.http");
         host = FunctionHost.start(HostOptions.forApp(app).withPort(0)
                         .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())),
                 new HostLog(new PrintStream(new ByteArrayOutputStream())));
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -81,17 +59,12 @@ class DashboardBrowserTest {
         }
     }
 
-    private static Optional<Path> firstExisting(String... candidates) {
-        return Stream.of(candidates).filter(c -> c != null && !c.isBlank()).map(Path::of).filter(Files::isExecutable).findFirst();
-    }
-
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return HeadlessChromium.waiting(browser);
     }
 
     private static void screenshot(String name) throws Exception {
-        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, name);
     }
 
     @Test

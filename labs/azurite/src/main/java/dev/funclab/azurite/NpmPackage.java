@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class NpmPackage {
 
+    private static final long PROGRESS_EVERY_SECONDS = 10;
+
     private static final String EXIT_WITH_PARENT = "/dev/funclab/azurite/npm/exit-with-parent.js";
     /** One monitor per install folder: the file lock keeps other processes out, not other threads of this JVM. */
     private static final Map<Path, Object> INSTALLING = new ConcurrentHashMap<>();
@@ -106,7 +108,7 @@ public final class NpmPackage {
                         + installTime + ") ...");
                 Files.write(home.resolve("package.json"), packageJson);
                 Files.write(home.resolve("package-lock.json"), packageLock);
-                runNpm(home);
+                runNpm(home, log);
             }
         } catch (IOException e) {
             throw new InstallException("Could not install " + title + " into " + home + ": " + e.getMessage()
@@ -115,14 +117,21 @@ public final class NpmPackage {
         return home;
     }
 
-    private void runNpm(Path home) throws IOException {
+    private void runNpm(Path home, Consumer<String> log) throws IOException {
         Path logFile = home.resolve("npm-install.log");
         Process npm = new ProcessBuilder(Probes.Commands.npm(), "ci", "--no-audit", "--no-fund", "--omit=dev")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        long started = System.nanoTime();
         try {
-            if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-                npm.destroyForcibly();
-                throw new InstallException("Installing " + title + " with npm took over 10 minutes; see " + logFile, null);
+            // A first install takes a while: say every few seconds that it is moving, and how far it got.
+            while (!npm.waitFor(PROGRESS_EVERY_SECONDS, TimeUnit.SECONDS)) {
+                long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+                if (seconds > 600) {
+                    npm.destroyForcibly();
+                    throw new InstallException("Installing " + title + " with npm took over 10 minutes; see " + logFile, null);
+                }
+                log.accept("  ... still installing " + title + " (" + seconds + " s, " + packagesIn(home)
+                        + " packages so far)");
             }
         } catch (InterruptedException e) {
             npm.destroyForcibly();
@@ -134,6 +143,19 @@ public final class NpmPackage {
             throw new InstallException("npm could not install " + title + " (exit " + npm.exitValue() + "):\n  "
                     + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()))
                     + "\nCheck that npm can reach its registry (npm ping), then try again. Full log: " + logFile, null);
+        }
+    }
+
+    /** How many packages npm has unpacked so far: a progress figure a person can watch grow. */
+    private static long packagesIn(Path home) {
+        Path modules = home.resolve("node_modules");
+        if (!Files.isDirectory(modules)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(modules)) {
+            return entries.count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -3,71 +3,46 @@ package dev.funclab.runtime;
 import dev.funclab.azurite.Azurite;
 import dev.funclab.azurite.StorageEmulator;
 import dev.funclab.runtime.app.AppLayout;
-import dev.funclab.runtime.reload.SourceCompiler;
-import dev.funclab.runtime.reload.SourceWatcher;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import java.nio.file.Path;
 import dev.funclab.runtime.app.AppLoadException;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.app.FunctionApp;
-import dev.funclab.runtime.blob.BlobInputSupport;
-import dev.funclab.runtime.blob.BlobOutputSupport;
-import dev.funclab.runtime.blob.BlobTriggerSupport;
-import dev.funclab.runtime.function.Bindings;
-import dev.funclab.runtime.timer.TimerTriggerSupport;
-import dev.funclab.runtime.table.TableInputSupport;
-import dev.funclab.runtime.table.TableOutputSupport;
-import dev.funclab.runtime.function.FunctionConfigurationException;
-import dev.funclab.runtime.function.FunctionDefinition;
-import dev.funclab.runtime.function.FunctionFactory;
-import dev.funclab.runtime.function.FunctionInstances;
-import dev.funclab.runtime.function.UnsupportedBindingException;
-import dev.funclab.runtime.function.FunctionScanner;
-import dev.funclab.runtime.function.TriggerListener;
-import dev.funclab.runtime.queue.QueueOutputSupport;
-import dev.funclab.runtime.queue.QueueTriggerSupport;
-import dev.funclab.runtime.sendgrid.SendGridOutputSupport;
-import dev.funclab.runtime.storage.StorageAccounts;
-import dev.funclab.runtime.storage.WakeUps;
 import dev.funclab.runtime.dashboard.Dashboard;
 import dev.funclab.runtime.dashboard.DashboardHandler;
-import dev.funclab.runtime.http.AdminInvocations;
+import dev.funclab.runtime.function.FunctionConfigurationException;
+import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.http.CorsPolicy;
-import dev.funclab.runtime.http.FrontDoor;
-import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.http.FunctionKeys;
-import dev.funclab.runtime.http.HttpOutputSupport;
 import dev.funclab.runtime.http.HttpLimits;
 import dev.funclab.runtime.http.HttpSettings;
-import dev.funclab.runtime.http.HttpTriggerSupport;
-import dev.funclab.runtime.invoke.FunctionInvoker;
-import dev.funclab.runtime.invoke.UserLogLevels;
 import dev.funclab.runtime.log.HostLog;
+import dev.funclab.runtime.reload.SourceCompiler;
+import dev.funclab.runtime.reload.SourceWatcher;
+import dev.funclab.runtime.storage.StorageAccounts;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A running Functions host: one function app, its HTTP front door and (in later kinds) its
- * trigger listeners. Everything about the app is checked at start-up; requests then run on
+ * A running Functions host: the HTTP server, the app's storage and the dashboard, which last as long as the
+ * host, and the app as loaded now ({@link AppGeneration}: its functions, front door and trigger listeners),
+ * which a hot reload replaces. Everything about the app is checked when it is loaded; requests then run on
  * ready-made definitions.
  */
 public final class FunctionHost implements AutoCloseable {

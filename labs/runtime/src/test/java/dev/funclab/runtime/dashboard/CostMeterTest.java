@@ -1,13 +1,27 @@
 package dev.funclab.runtime.dashboard;
 
+import dev.funclab.runtime.FunctionHost;
+import dev.funclab.runtime.HostOptions;
+import dev.funclab.runtime.TestApps;
+import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The Consumption plan's arithmetic, as its pricing page states it. */
+/** The Consumption plan's arithmetic, as its pricing page states it, and the bill the host prints when it stops. */
 class CostMeterTest {
 
     private static final ConsumptionPlan PLAN = ConsumptionPlan.PAY_AS_YOU_GO;
@@ -35,6 +49,26 @@ class CostMeterTest {
         assertThat(PLAN.cost(1_000_000, 400_000, true)).isZero();
         // The pricing example: 3 million executions of 1 s at 1.5 GB in a month.
         assertThat(PLAN.cost(3_000_000, 4_500_000, true)).isCloseTo(0.40 + 65.60, within(1e-6));
+    }
+
+    @Test
+    void theHostPrintsTheBillOfItsRunWhenItStops(@TempDir Path folder) throws Exception {
+        Path app = TestApps.packaged(folder.resolve("app"), "fixtures.http");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HostLog log = new HostLog(
+                new PrintStream(new ByteArrayOutputStream()));
+        log.addListener(lines::add);
+        try (FunctionHost host = FunctionHost.start(
+                HostOptions.forApp(app).withPort(0).withEnvironment(Map.of()), log)) {
+            HttpClient client = HttpClient.newHttpClient();
+            for (int i = 0; i < 2; i++) {
+                client.send(HttpRequest.newBuilder(host.baseUri().resolve("api/hello")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+        }
+        String bill = lines.stream().filter(l -> l.startsWith("Consumption plan cost of this run")).findFirst().orElse("");
+        assertThat(bill).as("the bill printed at stop").contains("hello").contains("total").contains("a month at this pace")
+                .containsPattern("hello\\s+2 executions");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.funclab.runtime.dashboard;
 
 import com.azure.core.util.BinaryData;
+import com.azure.data.tables.TableServiceClientBuilder;
+import com.azure.data.tables.models.TableEntity;
 import com.azure.storage.blob.BlobContainerClient;
 import dev.funclab.runtime.FunctionHost;
 import dev.funclab.runtime.HostOptions;
@@ -115,5 +117,26 @@ class DashboardBrowserTest {
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", thumbnail))
                 .intValue()).as("the picture decoded by the browser, its real width").isGreaterThan(100);
         screenshot("dashboard-storage");
+    }
+
+    @Test
+    void tableRowsShowAndResetEmptiesEverything() throws Exception {
+        String table = "Dash" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        new TableServiceClientBuilder().connectionString(TestStorage.connectionString()).buildClient()
+                .createTableIfNotExists(table).createEntity(new TableEntity("images", "cat.png").addProperty("Width", 640));
+        String queue = "reset-" + UUID.randomUUID().toString().substring(0, 8);
+        TestStorage.send(queue, "to be emptied");
+
+        browser.get(host.baseUri().toString());
+        browser.findElement(By.id("storage-load")).click();
+        HeadlessChromium.waiting(browser).until(d -> d.findElement(By.id("tables")).getText().contains(table));
+        assertThat(browser.findElement(By.id("tables")).getText()).contains("cat.png").contains("640");
+
+        browser.findElement(By.id("storage-reset")).click();
+        browser.switchTo().alert().accept(); // "Empty every container, queue and table ...?"
+        HeadlessChromium.waiting(browser).until(d -> d.findElement(By.id("notices")).getText().startsWith("Emptied"));
+        HeadlessChromium.waiting(browser).until(d -> d.findElements(By.cssSelector("#queues tr")).stream()
+                .anyMatch(row -> row.getText().startsWith(queue + " 0 0")));
+        assertThat(browser.findElement(By.id("tables")).getText()).doesNotContain("cat.png");
     }
 }

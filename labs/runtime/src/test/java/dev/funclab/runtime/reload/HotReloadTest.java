@@ -136,8 +136,16 @@ class HotReloadTest {
             });
             assertThat(results).as("the old listener is gone").doesNotContain("Hello v1:b");
 
+            // The dashboard's event stream (what an open page reads) carries the compile error too.
+            List<String> events = new CopyOnWriteArrayList<>();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(host.baseUri().resolve("admin/dashboard/events")).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(events::add));
+            TestStorage.await("the dashboard's stream to open", Duration.ofSeconds(10), () -> !events.isEmpty());
             save(source("Broken v3\";", queue));
             awaitLine("the compile error", "does not compile");
+            TestStorage.await("the compile error on the dashboard's stream", Duration.ofSeconds(10),
+                    () -> events.stream().anyMatch(e -> e.contains("\"type\":\"notice\"") && e.contains("does not compile")
+                            && e.contains("Greeter.java:")));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("src/main/java/demo/Greeter.java:"));
             assertThat(get(host)).as("the code from before keeps answering").isEqualTo("Howdy v2");
 

@@ -29,6 +29,9 @@ public final class DashboardHandler extends Handler.Wrapper {
 
     static final String PREFIX = "/admin/dashboard/";
     private static final int MAX_STREAMS = 16;
+    /** The parts that speak to storage: when it does not answer, they say so (503) rather than fail. */
+    private static final java.util.Set<String> STORAGE_PARTS = java.util.Set.of("storage", "peek", "blob", "requeue", "clear",
+            "reset");
 
     private final Dashboard dashboard;
 
@@ -81,6 +84,9 @@ public final class DashboardHandler extends Handler.Wrapper {
         } catch (IllegalArgumentException e) {
             send(response, callback, 400, "text/plain; charset=utf-8", e.getMessage());
         } catch (RuntimeException e) {
+            if (!STORAGE_PARTS.contains(rest)) {
+                throw e;
+            }
             send(response, callback, 503, "text/plain; charset=utf-8", "Storage did not answer: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ". Is Azurite running?");
         }

@@ -239,7 +239,10 @@ public final class FunctionHost implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            storageWatch.schedule(() -> previous.app().close(), 30, TimeUnit.SECONDS);
+            storageWatch.schedule(() -> {
+                previous.app().close();
+                deleteReloadOutput(previous.app().functionCode());
+            }, 30, TimeUnit.SECONDS);
         }, "previous-app-stop");
         stop.setDaemon(true);
         stop.start();
@@ -247,6 +250,20 @@ public final class FunctionHost implements AutoCloseable {
                 + " ms.";
         log.info(done);
         dashboard.events().notice("info", done);
+    }
+
+    /** A reload's compiled classes go with its class loader; the build's own target/classes stays. */
+    private static void deleteReloadOutput(List<Path> folders) {
+        for (Path folder : folders) {
+            if (folder.getParent() == null || !folder.getParent().getFileName().toString().equals("funclab-reload")) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // left for mvn clean
+            }
+        }
     }
 
     private void refuseReload(String why) {

@@ -146,10 +146,11 @@ final class StorageView {
         var blob = blobs.getBlobContainerClient(container).getBlobClient(name);
         byte[] bytes = blob.downloadContent().toBytes();
         String type = blob.getProperties().getContentType();
-        return new Content(bytes, type == null || type.isBlank() ? guessType(name) : type);
+        boolean untyped = type == null || type.isBlank() || type.equals("application/octet-stream");
+        return new Content(bytes, untyped ? guessType(name) : type);
     }
 
-    /** Blobs uploaded without a content type still show: a picture as a picture, a recording as sound. */
+    /** Blobs uploaded without a content type (the SDK's default is octet-stream) still show: a picture as a picture, a recording as sound. */
     private static String guessType(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         return lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg" : lower.endsWith(".png") ? "image/png"

@@ -120,6 +120,38 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aRecordingInStoragePlaysInTheBrowser() throws Exception {
+        BlobContainerClient container = TestStorage.blobs().getBlobContainerClient("dash-voice");
+        container.createIfNotExists();
+        String name = "beep-" + UUID.randomUUID().toString().substring(0, 8) + ".wav";
+        container.getBlobClient(name).upload(BinaryData.fromBytes(oneSecondBeep()), true);
+
+        browser.get(host.baseUri().toString());
+        browser.findElement(By.id("storage-load")).click();
+        WebElement player = waiting().until(d -> d.findElements(By.cssSelector("#containers audio")).stream()
+                .filter(audio -> audio.getAttribute("src").contains(name)).findFirst().orElse(null));
+        // The browser decodes the file: its duration is known once the metadata is read.
+        waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "const a = arguments[0]; if (a.readyState === 0) a.load(); return isNaN(a.duration) ? 0 : a.duration;",
+                player)).doubleValue() > 0.9);
+    }
+
+    /** One second of a 440 Hz tone, 16 kHz mono 16-bit: the format Lab 4's recordings have. */
+    private static byte[] oneSecondBeep() throws Exception {
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(16_000, 16, 1, true, false);
+        byte[] samples = new byte[32_000];
+        for (int i = 0; i < 16_000; i++) {
+            short value = (short) (Math.sin(2 * Math.PI * 440 * i / 16_000.0) * 8_000);
+            samples[2 * i] = (byte) value;
+            samples[2 * i + 1] = (byte) (value >> 8);
+        }
+        java.io.ByteArrayOutputStream wav = new java.io.ByteArrayOutputStream();
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(samples), format, 16_000), javax.sound.sampled.AudioFileFormat.Type.WAVE, wav);
+        return wav.toByteArray();
+    }
+
+    @Test
     void tableRowsShowAndResetEmptiesEverything() throws Exception {
         String table = "Dash" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
         new TableServiceClientBuilder().connectionString(TestStorage.connectionString()).buildClient()

@@ -2,6 +2,7 @@ package dev.funclab.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.funclab.runtime.convert.Json;
+import dev.funclab.runtime.http.LocalCallers;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -12,7 +13,6 @@ import org.eclipse.jetty.util.FutureCallback;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -48,13 +48,17 @@ public final class DashboardHandler extends Handler.Wrapper {
         if (path == null || !(page || path.startsWith(PREFIX) || path.equals("/admin/dashboard"))) {
             return super.handle(request, response, callback);
         }
-        if (!isLoopback(request)) {
+        if (!LocalCallers.isLoopback(request)) {
             send(response, callback, 404, "text/plain; charset=utf-8", "The dashboard is shown on this machine only.");
             return true;
         }
+        // A DNS name rebound to 127.0.0.1 is refused as for the admin endpoints; beyond that, only the page's own
+        // origin may read the dashboard (it holds the keys), not another local one.
+        String crossSite = LocalCallers.crossSiteProblem(request, true);
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !sameOrigin(origin, request)) {
-            send(response, callback, 403, "text/plain; charset=utf-8", "The dashboard answers its own page only.");
+        if (crossSite != null || (origin != null && !sameOrigin(origin, request))) {
+            send(response, callback, 403, "text/plain; charset=utf-8", "The dashboard answers its own page only"
+                    + (crossSite == null ? "." : ": it refuses this request because " + crossSite + "."));
             return true;
         }
         String rest = page || path.equals("/admin/dashboard") ? "" : path.substring(PREFIX.length());
@@ -96,12 +100,6 @@ public final class DashboardHandler extends Handler.Wrapper {
     private static boolean wantsHtml(Request request) {
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
         return accept != null && accept.contains("text/html");
-    }
-
-    private static boolean isLoopback(Request request) {
-        var remote = request.getConnectionMetaData().getRemoteSocketAddress();
-        return remote instanceof InetSocketAddress address && address.getAddress() != null
-                && address.getAddress().isLoopbackAddress();
     }
 
     /** The page's own origin: same host and port as the request was sent to. */

@@ -12,15 +12,16 @@ import java.util.Locale;
 /**
  * Who may see and drive the host's own endpoints. A web page on another origin can make a browser send
  * requests to localhost, and a DNS name rebound to 127.0.0.1 can too; the admin endpoints refuse both
- * (even with {@code --no-auth}), and the list of routes is shown only to callers on this machine.
+ * (even with {@code --no-auth}), and the list of routes and the dashboard are shown only to callers on this
+ * machine.
  */
-final class LocalCallers {
+public final class LocalCallers {
 
     private LocalCallers() {
     }
 
     /** True when the request comes from this machine. */
-    static boolean isLoopback(Request request) {
+    public static boolean isLoopback(Request request) {
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         if (remote instanceof InetSocketAddress address) {
             InetAddress ip = address.getAddress();
@@ -34,7 +35,7 @@ final class LocalCallers {
      * {@code Origin} from another host, or a {@code Host} that is not this machine's name on a host that
      * listens on loopback only.
      */
-    static String crossSiteProblem(Request request, boolean loopbackOnly) {
+    public static String crossSiteProblem(Request request, boolean loopbackOnly) {
         String host = hostName(request.getHeaders().get(HttpHeader.HOST));
         if (loopbackOnly && host != null && !isLocalName(host)) {
             return "the request names host '" + host + "', which is not this machine (localhost, 127.0.0.1 or [::1])";

@@ -80,6 +80,17 @@ class CallersTest {
     }
 
     @Test
+    void theDashboardRefusesARequestNamingAnotherHostAndAnotherLocalOrigin() throws Exception {
+        assertThat(request("127.0.0.1", "GET", "/admin/dashboard/state")).startsWith("HTTP/1.1 200").contains("masterKey");
+        assertThat(request("127.0.0.1", "GET", "/admin/dashboard/state", "Host: attacker.example:" + host.port()))
+                .as("a DNS name rebound to 127.0.0.1 must not read the keys").startsWith("HTTP/1.1 403")
+                .contains("'attacker.example'").doesNotContain("masterKey");
+        assertThat(request("127.0.0.1", "GET", "/admin/dashboard/state", "Origin: http://localhost:3000"))
+                .as("another page on this machine must not read the keys either").startsWith("HTTP/1.1 403")
+                .doesNotContain("masterKey");
+    }
+
+    @Test
     void theRoutesAreListedToCallersOnThisMachineOnly() throws Exception {
         assertThat(request("127.0.0.1", "GET", "/api/nowhere")).startsWith("HTTP/1.1 404").contains("This host serves:");
         Optional<InetAddress> lan = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()

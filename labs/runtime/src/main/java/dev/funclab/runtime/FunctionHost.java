@@ -58,8 +58,8 @@ public final class FunctionHost implements AutoCloseable {
     private final StorageAccounts storage;
     private final Dashboard dashboard;
     private final HostLog log;
-    /** The app as loaded now; a hot reload puts the next one here. */
-    private volatile AppGeneration current;
+    /** The app as loaded now, which requests go to; a hot reload puts the next one there. */
+    private final CurrentApp current;
     private SourceWatcher watcher;
     private int reloads;
     /** Looks every few seconds whether the Azurite this host started is still alive, and starts it again if not. */
@@ -69,12 +69,12 @@ public final class FunctionHost implements AutoCloseable {
         return thread;
     });
 
-    private FunctionHost(HostOptions options, HttpSettings http, AppGeneration first, Server server, StorageAccounts storage,
+    private FunctionHost(HostOptions options, HttpSettings http, CurrentApp current, Server server, StorageAccounts storage,
                          Dashboard dashboard, HostLog log) {
         this.options = options;
         this.http = http;
         this.keys = http.keys();
-        this.current = first;
+        this.current = current;
         this.server = server;
         this.storage = storage;
         this.dashboard = dashboard;
@@ -115,20 +115,12 @@ public final class FunctionHost implements AutoCloseable {
             dashboard.show(first.functions(), first.frontDoor(), first.app().settings());
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
-            AppGeneration loaded = first;
-            FunctionHost[] self = new FunctionHost[1];
-            Handler toCurrentApp = new Handler.Abstract() {
-                @Override
-                public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                    return self[0].current.frontDoor().handle(request, response, callback);
-                }
-            };
-            Server server = server(http.handlers(new DashboardHandler(toCurrentApp, dashboard)), options.bindAddress(), port);
-            FunctionHost host = new FunctionHost(options, http, loaded, server, storage, dashboard, log);
-            self[0] = host;
+            CurrentApp currentApp = new CurrentApp(first);
+            Server server = server(http.handlers(new DashboardHandler(currentApp, dashboard)), options.bindAddress(), port);
+            FunctionHost host = new FunctionHost(options, http, currentApp, server, storage, dashboard, log);
             server.start();
             host.printBanner((System.nanoTime() - started) / 1_000_000);
-            loaded.startListeners();
+            first.startListeners();
             host.storageWatch.scheduleWithFixedDelay(() -> storage.reviveEmulator(log::info), 2, 2, TimeUnit.SECONDS);
             if (options.watch()) {
                 host.watchSources();
@@ -171,7 +163,7 @@ public final class FunctionHost implements AutoCloseable {
         log.plain("");
         log.plain("Functions:");
         log.plain("");
-        AppGeneration app = current;
+        AppGeneration app = current.get();
         for (FunctionDefinition function : app.functions()) {
             log.plain("\t" + app.frontDoor().describe(function, baseUri())
                     + (AppGeneration.isDisabled(function, app.app().settings()) ? " (disabled)" : ""));
@@ -190,7 +182,7 @@ public final class FunctionHost implements AutoCloseable {
 
     /** Recompiles and reloads the app whenever its sources change; only a Maven project has sources. */
     private void watchSources() {
-        AppLayout layout = current.app().layout();
+        AppLayout layout = current.get().app().layout();
         if (!layout.isProject()) {
             log.info("Warning: --watch needs a Maven project folder; " + layout.root() + " is a packaged app, so nothing "
                     + "is watched.");
@@ -208,7 +200,7 @@ public final class FunctionHost implements AutoCloseable {
      */
     synchronized void reload() {
         long started = System.nanoTime();
-        AppLayout layout = current.app().layout();
+        AppLayout layout = current.get().app().layout();
         Path output = layout.root().resolve("target/funclab-reload").resolve(String.valueOf(++reloads));
         SourceCompiler.Result compiled = SourceCompiler.compile(layout, output);
         if (!compiled.succeeded()) {
@@ -225,8 +217,8 @@ public final class FunctionHost implements AutoCloseable {
             refuseReload(e.getMessage() + System.lineSeparator() + "The code from before keeps running.");
             return;
         }
-        AppGeneration previous = current;
-        current = next;
+        AppGeneration previous = current.get();
+        current.set(next);
         dashboard.show(next.functions(), next.frontDoor(), next.app().settings());
         next.startListeners();
         // The previous app's listeners stop and their calls under way finish; its class loader goes a little later,
@@ -285,11 +277,11 @@ public final class FunctionHost implements AutoCloseable {
     }
 
     public List<FunctionDefinition> functions() {
-        return current.functions();
+        return current.get().functions();
     }
 
     public FunctionApp app() {
-        return current.app();
+        return current.get().app();
     }
 
     public void join() throws InterruptedException {
@@ -298,7 +290,7 @@ public final class FunctionHost implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        AppGeneration app = current;
+        AppGeneration app = current.get();
         try {
             if (watcher != null) {
                 watcher.close();
@@ -384,4 +376,26 @@ public final class FunctionHost implements AutoCloseable {
         throw new IllegalStateException("no value");
     }
 
+
+    /** Hands each request to the front door of the app as loaded now. */
+    private static final class CurrentApp extends Handler.Abstract {
+        private volatile AppGeneration generation;
+
+        CurrentApp(AppGeneration first) {
+            this.generation = first;
+        }
+
+        AppGeneration get() {
+            return generation;
+        }
+
+        void set(AppGeneration next) {
+            generation = next;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return generation.frontDoor().handle(request, response, callback);
+        }
+    }
 }

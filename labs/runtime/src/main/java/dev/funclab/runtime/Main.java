@@ -90,6 +90,10 @@ public final class Main implements Callable<Integer> {
                 System.exit(3);
             }));
         }
+        if (debugPort != null && (debugPort < 1 || debugPort > 65535)) {
+            System.err.println("Error: --debug needs a port from 1 to 65535 (5005 when none is given), not " + debugPort + ".");
+            return 2;
+        }
         if (debugPort != null && !EnvironmentRelaunch.isChild()) {
             // The host runs in a child JVM that listens for the debugger and has the app settings as its
             // environment: breakpoints hit, and System.getenv sees what it sees in Azure.

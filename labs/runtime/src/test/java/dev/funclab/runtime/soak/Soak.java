@@ -75,6 +75,10 @@ public final class Soak implements Callable<Integer> {
             blobs = 60;
             fuzzRounds = 1;
         }
+        if (messages < 2 || blobs < 0 || fuzzRounds < 0 || failureRate < 0 || failureRate >= 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--messages needs 2 or more (the host is "
+                    + "killed half-way), --blobs and --fuzz-rounds 0 or more, --failure-rate from 0 up to (not including) 1");
+        }
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("soak");
         Path app = SoakApp.build(folder);
         Path console = folder.resolve("host-console.log");

@@ -220,6 +220,7 @@ public final class FunctionHost implements AutoCloseable {
         AppGeneration previous = current.get();
         current.set(next);
         dashboard.show(next.functions(), next.frontDoor(), next.app().settings());
+        dashboard.events().appChanged();
         next.startListeners();
         // The previous app's listeners stop and their calls under way finish; its class loader goes a little later,
         // after any HTTP call it was still answering.

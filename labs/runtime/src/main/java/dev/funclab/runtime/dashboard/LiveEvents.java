@@ -89,6 +89,11 @@ public final class LiveEvents implements InvocationObserver {
         publish(Json.MAPPER.createObjectNode().put("type", "notice").put("kind", kind).put("text", text));
     }
 
+    /** The app was replaced (a hot reload): open pages fetch its functions again. */
+    public void appChanged() {
+        publish(Json.MAPPER.createObjectNode().put("type", "app"));
+    }
+
     /** The kept calls, oldest first, as the page draws them when it opens. */
     synchronized List<Call> recent() {
         return order.stream().map(calls::get).map(c -> new Call(c.id(), c.function(), c.reason(), c.started(),

@@ -18,14 +18,19 @@ function element(tag, attributes = {}, ...children) {
 }
 
 async function load() {
-  state = await (await fetch(api + 'state')).json();
-  drawFunctions(state.functions);
+  await loadApp();
   state.recent.forEach(call => drawCall(call));
   drawCost(state.cost);
-  document.getElementById('runs-section').hidden = !state.runs;
-  document.getElementById('mail-section').hidden = !state.mail;
   follow();
   refreshWorkflow();
+}
+
+// The app's functions, again after a hot reload replaced it.
+async function loadApp() {
+  state = await (await fetch(api + 'state')).json();
+  drawFunctions(state.functions);
+  document.getElementById('runs-section').hidden = !state.runs;
+  document.getElementById('mail-section').hidden = !state.mail;
 }
 
 // ---- an app's workflow: its run history and the mail it sent (Lab 4)
@@ -165,6 +170,8 @@ function follow() {
       if (row) addLine(row, event.line);
     } else if (event.type === 'notice') {
       notice(event.kind, event.text);
+    } else if (event.type === 'app') {
+      loadApp();
     }
   };
 }
@@ -213,10 +220,7 @@ async function loadStorage() {
     .map(h => element('th', { text: h }))));
   for (const q of storage.queues) {
     const actions = element('td', {},
-      element('button', { text: 'Peek', onclick: async () => {
-        const texts = await (await fetch(api + 'peek?queue=' + encodeURIComponent(q.name))).json();
-        alert(texts.length ? texts.join('\n') : '(empty)');
-      } }),
+      element('button', { text: 'Peek', onclick: () => peek(q.name) }),
       q.poison > 0 ? element('button', { text: 'Requeue poison', onclick: () => post('requeue?queue=' + q.name) }) : '',
       element('button', { text: 'Clear', onclick: () => post('clear?queue=' + q.name) }));
     queues.append(element('tr', {}, element('td', { text: q.name }), element('td', { text: q.depth }),
@@ -243,8 +247,18 @@ async function loadStorage() {
     t.rows.forEach(r => table.append(element('tr', {}, ...columns.map(k => element('td', { text: r[k] ?? '' })))));
     tables.append(element('h4', { text: t.name }), table);
   }
-  box.replaceChildren(element('h3', { text: 'Queues' }), queues, element('h3', { text: 'Blobs' }), containers,
+  box.replaceChildren(element('h3', { text: 'Queues' }), queues, element('pre', { id: 'peek', hidden: '' }),
+    element('h3', { text: 'Blobs' }), containers,
     element('h3', { text: 'Tables' }), tables);
+}
+
+// The first messages of a queue, left where they are.
+async function peek(queue) {
+  const box = document.getElementById('peek');
+  const response = await fetch(api + 'peek?queue=' + encodeURIComponent(queue));
+  const texts = response.ok ? await response.json() : [await response.text()];
+  box.textContent = `${queue}: ${texts.length ? '' : '(empty)'}\n` + texts.join('\n');
+  box.hidden = false;
 }
 
 async function post(path) {

@@ -90,4 +90,24 @@ class DashboardQueueBrowserTest {
         assertThat(count("stubborn try 1 for " + message)).isEqualTo(2);
         HeadlessChromium.screenshot(browser, "dashboard-queues");
     }
+
+    @Test
+    void peekShowsAQueuesMessagesAndLeavesThemThere() throws Exception {
+        String queue = "waiting-" + UUID.randomUUID().toString().substring(0, 8);
+        TestStorage.send(queue, "first 안녕");
+        TestStorage.send(queue, "{\"second\": 2}");
+        browser.get(host.baseUri().toString());
+        HeadlessChromium.waiting(browser).until(d -> d.findElement(By.id("connection")).getText().equals("live"));
+        browser.findElement(By.id("storage-load")).click();
+        HeadlessChromium.waiting(browser).until(d -> d.findElements(By.cssSelector("#queues tr")).stream()
+                .filter(row -> row.getText().startsWith(queue + " 2 ")).findFirst()
+                .flatMap(row -> row.findElements(By.xpath(".//button[text()='Peek']")).stream().findFirst())
+                .orElse(null)).click();
+        String peeked = HeadlessChromium.waiting(browser).until(d -> {
+            WebElement box = d.findElement(By.id("peek"));
+            return box.isDisplayed() ? box.getText() : null;
+        });
+        assertThat(peeked).contains(queue, "first 안녕", "{\"second\": 2}");
+        assertThat(TestStorage.drain(queue)).as("peeked messages stay in the queue").hasSize(2);
+    }
 }

@@ -1,26 +1,19 @@
 package dev.funclab.runtime.reload;
 
-import com.microsoft.azure.functions.ExecutionContext;
-import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.funclab.runtime.FunctionHost;
 import dev.funclab.runtime.HostOptions;
 import dev.funclab.runtime.TestStorage;
-import dev.funclab.runtime.app.AppLayout;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HotReloadTest {
 
     @TempDir
-    Path project;
+    Path folder;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -65,31 +58,6 @@ class HotReloadTest {
                 """.formatted(greeting, queue, queue, greeting);
     }
 
-    /** A project as `mvn compile` leaves it: sources, target/classes, and the dependency list the lab builds write. */
-    private void createProject(String queue) throws Exception {
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
-        Files.writeString(project.resolve("host.json"), "{\"version\": \"2.0\"}");
-        Files.writeString(project.resolve("local.settings.json"), "{\"IsEncrypted\": false, \"Values\": {}}");
-        Path classpath = project.resolve(AppLayout.CLASSPATH_FILE);
-        Files.createDirectories(classpath.getParent());
-        Files.writeString(classpath, jarOf(FunctionName.class) + File.pathSeparator + jarOf(ExecutionContext.class));
-        Files.setLastModifiedTime(classpath, FileTime.from(Instant.now().plusSeconds(5)));
-        Files.createDirectories(project.resolve("target/classes"));
-        save(source("Hello v1", queue));
-        SourceCompiler.Result first = SourceCompiler.compile(AppLayout.of(project), project.resolve("target/classes"));
-        assertThat(first.errors()).isNull();
-    }
-
-    private void save(String text) throws Exception {
-        Path file = project.resolve("src/main/java/demo/Greeter.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static String jarOf(Class<?> type) throws Exception {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
-
     private static String get(FunctionHost host) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(host.baseUri().resolve("api/greet")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -113,10 +81,10 @@ class HotReloadTest {
     @Test
     void aSavedChangeIsLiveWithoutARestartAndABrokenOneLeavesTheOldCodeRunning() throws Exception {
         String queue = "reload-" + UUID.randomUUID().toString().substring(0, 8);
-        createProject(queue);
+        WatchedProject project = WatchedProject.create(folder, source("Hello v1", queue));
         HostLog log = new HostLog(new PrintStream(new ByteArrayOutputStream()));
         log.addListener(lines::add);
-        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(project).withPort(0).withWatch(true)
+        try (FunctionHost host = FunctionHost.start(HostOptions.forApp(project.root()).withPort(0).withWatch(true)
                 .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString())), log)) {
             assertThat(get(host)).isEqualTo("Hello v1");
             List<String> results = new ArrayList<>();
@@ -126,7 +94,7 @@ class HotReloadTest {
                 return results.contains("Hello v1:a");
             });
 
-            save(source("Howdy v2", queue));
+            project.saveGreeter(source("Howdy v2", queue));
             awaitGreeting(host, "Howdy v2");
             awaitLine("the reload to be reported", "Reloaded 2 function(s)");
             TestStorage.send(queue + "-in", "b");
@@ -141,7 +109,7 @@ class HotReloadTest {
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(host.baseUri().resolve("admin/dashboard/events")).build(),
                     HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(events::add));
             TestStorage.await("the dashboard's stream to open", Duration.ofSeconds(10), () -> !events.isEmpty());
-            save(source("Broken v3\";", queue));
+            project.saveGreeter(source("Broken v3\";", queue));
             awaitLine("the compile error", "does not compile");
             TestStorage.await("the compile error on the dashboard's stream", Duration.ofSeconds(10),
                     () -> events.stream().anyMatch(e -> e.contains("\"type\":\"notice\"") && e.contains("does not compile")
@@ -149,7 +117,7 @@ class HotReloadTest {
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("src/main/java/demo/Greeter.java:"));
             assertThat(get(host)).as("the code from before keeps answering").isEqualTo("Howdy v2");
 
-            save(source("Hello v4", queue));
+            project.saveGreeter(source("Hello v4", queue));
             awaitGreeting(host, "Hello v4");
         }
     }

@@ -12,6 +12,7 @@ import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
 import dev.funclab.runtime.http.CorsPolicy;
 import dev.funclab.runtime.http.FunctionKeys;
+import dev.funclab.runtime.http.HostServer;
 import dev.funclab.runtime.http.HttpLimits;
 import dev.funclab.runtime.http.HttpSettings;
 import dev.funclab.runtime.log.HostLog;
@@ -19,15 +20,10 @@ import dev.funclab.runtime.reload.SourceCompiler;
 import dev.funclab.runtime.reload.SourceWatcher;
 import dev.funclab.runtime.storage.StorageAccounts;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -116,7 +112,7 @@ public final class FunctionHost implements AutoCloseable {
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
             CurrentApp currentApp = new CurrentApp(first);
-            Server server = server(http.handlers(new DashboardHandler(currentApp, dashboard)), options.bindAddress(), port);
+            Server server = HostServer.create(http.handlers(new DashboardHandler(currentApp, dashboard)), options.bindAddress(), port);
             FunctionHost host = new FunctionHost(options, http, currentApp, server, storage, dashboard, log);
             server.start();
             host.printBanner((System.nanoTime() - started) / 1_000_000);
@@ -135,28 +131,6 @@ public final class FunctionHost implements AutoCloseable {
             storage.close();
             throw e;
         }
-    }
-
-    private static Server server(Handler handlers, String address, int port) {
-        // Work is bounded before it reaches the pool (connections, calls in flight, body bytes: see
-        // HttpLimits), so the pool's job queue stays unbounded, as Jetty requires to avoid deadlocks.
-        QueuedThreadPool threads = new QueuedThreadPool(HttpLimits.SERVER_THREADS, 8);
-        threads.setName("function-host");
-        Server server = new Server(threads);
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        config.setSendDateHeader(true);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
-        connector.setHost(address);
-        connector.setPort(port);
-        // A connection silent this long is closed; a sender that trickles is cut by the body timeout.
-        connector.setIdleTimeout(30_000);
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(HttpLimits.MAX_CONNECTIONS, connector));
-        server.setHandler(handlers);
-        server.setStopTimeout(5_000);
-        server.setStopAtShutdown(false);
-        return server;
     }
 
     private void printBanner(long millis) {
@@ -265,7 +239,7 @@ public final class FunctionHost implements AutoCloseable {
     }
 
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return HostServer.port(server);
     }
 
     /** {@code http://localhost:7071/} */

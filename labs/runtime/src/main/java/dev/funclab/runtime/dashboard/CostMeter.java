@@ -39,10 +39,29 @@ public final class CostMeter implements InvocationObserver {
         this.started = clock.getAsLong();
     }
 
-    /** The JVM's heap and non-heap memory in use: what the Java worker's process would be measured at. */
+    /**
+     * The JVM's heap and non-heap memory in use: what the Java worker's process would be measured at. The heap
+     * is read at each call's end; non-heap memory (classes, compiled code) moves slowly and walking its pools
+     * costs more than a short call, so it is read at most once a second.
+     */
     private static long jvmMemoryInUse() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        return memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory() + NonHeap.inUse();
+    }
+
+    private static final class NonHeap {
+        private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+        private static volatile long bytes;
+        private static volatile long readAt = Long.MIN_VALUE;
+
+        static long inUse() {
+            long now = System.nanoTime();
+            if (now - readAt > 1_000_000_000L) {
+                bytes = MEMORY.getNonHeapMemoryUsage().getUsed();
+                readAt = now;
+            }
+            return bytes;
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The calls of this run as the dashboard shows them: the latest ones kept (with their log lines) for a
@@ -54,7 +55,7 @@ public final class LiveEvents implements InvocationObserver {
                 calls.remove(order.removeFirst());
             }
         }
-        publish(event("started", call));
+        publish(() -> event("started", call));
     }
 
     @Override
@@ -65,8 +66,7 @@ public final class LiveEvents implements InvocationObserver {
                 call.lines().add(line);
             }
         }
-        ObjectNode event = Json.MAPPER.createObjectNode().put("type", "log").put("id", invocation.id()).put("line", line);
-        publish(event);
+        publish(() -> Json.MAPPER.createObjectNode().put("type", "log").put("id", invocation.id()).put("line", line));
     }
 
     @Override
@@ -81,17 +81,18 @@ public final class LiveEvents implements InvocationObserver {
             call = running.finished(result.succeeded() ? "Succeeded" : "Failed", nanos / 1_000_000, error);
             calls.put(call.id(), call);
         }
-        publish(event("finished", call));
+        Call finished = call;
+        publish(() -> event("finished", finished));
     }
 
     /** Something the host wants every open page to know (a compile error, a reload), as a line. */
     public void notice(String kind, String text) {
-        publish(Json.MAPPER.createObjectNode().put("type", "notice").put("kind", kind).put("text", text));
+        publish(() -> Json.MAPPER.createObjectNode().put("type", "notice").put("kind", kind).put("text", text));
     }
 
     /** The app was replaced (a hot reload): open pages fetch its functions again. */
     public void appChanged() {
-        publish(Json.MAPPER.createObjectNode().put("type", "app"));
+        publish(() -> Json.MAPPER.createObjectNode().put("type", "app"));
     }
 
     /** The kept calls, oldest first, as the page draws them when it opens. */
@@ -106,10 +107,14 @@ public final class LiveEvents implements InvocationObserver {
         return event;
     }
 
-    private void publish(ObjectNode event) {
+    /** Sends the event to the open pages; with none open (most of the time) it is not even built. */
+    private void publish(Supplier<ObjectNode> event) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
         String json;
         try {
-            json = Json.MAPPER.writeValueAsString(event);
+            json = Json.MAPPER.writeValueAsString(event.get());
         } catch (JsonProcessingException cannotHappen) {
             return;
         }

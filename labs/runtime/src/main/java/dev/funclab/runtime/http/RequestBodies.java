@@ -81,7 +81,8 @@ final class RequestBodies extends Handler.Wrapper {
         private final Callback callback;
         private final ByteArrayOutputStream body;
         private final AtomicBoolean settled = new AtomicBoolean();
-        private final Scheduler.Task deadline;
+        /** Set only when the body keeps the request waiting: most bodies (and every GET's) are there at once. */
+        private volatile Scheduler.Task deadline;
         private long reserved;
 
         Reading(Request request, Response response, Callback callback, long declared) {
@@ -89,10 +90,6 @@ final class RequestBodies extends Handler.Wrapper {
             this.response = response;
             this.callback = callback;
             this.body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 32), 65_536));
-            this.deadline = request.getComponents().getScheduler().schedule(() -> settle(408, "The request body did "
-                    + "not arrive within " + limits.bodyTimeout().toSeconds() + " s. Send the whole body at once; the limit "
-                    + "is the app setting " + HttpLimits.BODY_TIMEOUT_SETTING + " (seconds)."),
-                    limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -100,6 +97,12 @@ final class RequestBodies extends Handler.Wrapper {
             while (!settled.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    if (deadline == null) {
+                        deadline = request.getComponents().getScheduler().schedule(() -> settle(408, "The request body "
+                                + "did not arrive within " + limits.bodyTimeout().toSeconds() + " s. Send the whole body at "
+                                + "once; the limit is the app setting " + HttpLimits.BODY_TIMEOUT_SETTING + " (seconds)."),
+                                limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    }
                     request.demand(this);
                     return;
                 }
@@ -155,7 +158,7 @@ final class RequestBodies extends Handler.Wrapper {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            deadline.cancel();
+            cancelDeadline();
             request.setAttribute(ATTRIBUTE, body.toByteArray());
             Callback releasing = Callback.from(this::release, callback);
             try {
@@ -167,12 +170,19 @@ final class RequestBodies extends Handler.Wrapper {
             }
         }
 
+        private void cancelDeadline() {
+            Scheduler.Task task = deadline;
+            if (task != null) {
+                task.cancel();
+            }
+        }
+
         /** The one refusal: later bytes, a later deadline, a later failure change nothing. */
         private void settle(int status, String message) {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            deadline.cancel();
+            cancelDeadline();
             release();
             refuse(request, response, callback, status, message);
         }

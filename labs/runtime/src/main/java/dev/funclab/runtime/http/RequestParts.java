@@ -107,6 +107,9 @@ final class RequestParts {
 
     /** Percent-encodes what a URI may not hold as is (spaces, {@code " < > \ ^ ` { | }}, non-ASCII, a lone %). */
     static String encodeIllegal(String uri) {
+        if (isLegal(uri)) {
+            return uri; // nearly every request: nothing to copy
+        }
         StringBuilder safe = new StringBuilder(uri.length());
         byte[] bytes = uri.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
@@ -121,6 +124,18 @@ final class RequestParts {
             }
         }
         return safe.toString();
+    }
+
+    private static boolean isLegal(String uri) {
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0
+                    || (c == '%' && !(i + 2 < uri.length() && Character.digit(uri.charAt(i + 1), 16) >= 0
+                    && Character.digit(uri.charAt(i + 2), 16) >= 0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(byte b) {

@@ -20,8 +20,9 @@ final class FunctionLoggers {
 
     /** @param lines also receives each line the function logs, for the dashboard */
     static Logger forInvocation(HostLog log, String functionName, Level level, Consumer<String> lines) {
-        // Anonymous loggers are not kept in the global namespace, so one per call costs nothing later.
-        Logger logger = Logger.getAnonymousLogger();
+        // Not registered with the LogManager at all (as getAnonymousLogger's loggers still are, under a lock
+        // every concurrent call would queue for): it lives exactly as long as the call.
+        Logger logger = new InvocationLogger(functionName);
         logger.setUseParentHandlers(false);
         logger.setLevel(level);
         logger.addHandler(new Handler() {
@@ -49,5 +50,12 @@ final class FunctionLoggers {
             }
         });
         return logger;
+    }
+
+    /** A logger of one call, known to nothing but the call. */
+    private static final class InvocationLogger extends Logger {
+        InvocationLogger(String functionName) {
+            super("Function." + functionName, null);
+        }
     }
 }

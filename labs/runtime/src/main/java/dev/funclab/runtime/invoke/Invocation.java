@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * One call of one function: its id, what triggered it, the binding data that {@code @BindingName}
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 public final class Invocation {
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id = RandomIds.uuid();
     private final FunctionDefinition function;
     private final Object triggerPayload;
     private final Map<String, Object> bindingData = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -2,8 +2,6 @@ package dev.funclab.runtime.invoke;
 
 import com.microsoft.azure.functions.TraceContext;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,7 +14,6 @@ record InvocationTrace(String traceparent, String tracestate, Map<String, String
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String INVALID_TRACE = "0".repeat(32);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new span under {@code incoming} (a traceparent header, may be null or invalid: then a new trace). */
     static InvocationTrace childOf(String incoming, String incomingState) {
@@ -28,15 +25,9 @@ record InvocationTrace(String traceparent, String tracestate, Map<String, String
             }
         }
         boolean continued = traceId != null;
-        String trace = continued ? traceId : hex(16);
-        return new InvocationTrace("00-" + trace + "-" + hex(8) + "-01",
+        String trace = continued ? traceId : RandomIds.hex(16);
+        return new InvocationTrace("00-" + trace + "-" + RandomIds.hex(8) + "-01",
                 continued && incomingState != null ? incomingState : "", Map.of());
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 
     @Override

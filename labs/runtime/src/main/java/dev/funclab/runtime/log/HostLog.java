@@ -6,7 +6,10 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +20,9 @@ public final class HostLog {
 
     private final PrintStream out;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Lines not written yet: whichever thread holds the console writes everyone's, and flushes once. */
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock console = new ReentrantLock();
 
     public HostLog(PrintStream out) {
         this.out = out;
@@ -48,10 +54,25 @@ public final class HostLog {
     }
 
     private void emit(String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        pending.add(line);
+        write();
         listeners.forEach(listener -> listener.accept(line));
+    }
+
+    /**
+     * Writes the pending lines unless another thread is writing already: that one takes this line too (it
+     * looks again after letting go), so no caller waits for the console and a burst of calls costs one flush.
+     */
+    private void write() {
+        while (!pending.isEmpty() && console.tryLock()) {
+            try {
+                for (String line = pending.poll(); line != null; line = pending.poll()) {
+                    out.println(line);
+                }
+                out.flush();
+            } finally {
+                console.unlock();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.funclab.runtime.function.FunctionSignature;
 import dev.funclab.runtime.function.TriggerListener;
 import dev.funclab.runtime.function.TriggerSupport;
 import dev.funclab.runtime.invoke.FunctionInvoker;
+import dev.funclab.runtime.invoke.RandomIds;
 import dev.funclab.runtime.storage.BindingTemplate;
 import dev.funclab.runtime.storage.Connections;
 import dev.funclab.runtime.storage.Names;
@@ -20,7 +21,6 @@ import dev.funclab.runtime.invoke.Invocation;
 import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +95,7 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
         Map<String, Object> data = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         data.putAll(JsonProperties.of(content));
         data.put("QueueTrigger", input);
-        data.put("Id", UUID.randomUUID().toString());
+        data.put("Id", RandomIds.uuid());
         data.put("DequeueCount", 1L);
         return new Invocation(function, new QueueDelivery(content, QueueMessages.encode(content, settings == null || settings.base64())), data);
     }

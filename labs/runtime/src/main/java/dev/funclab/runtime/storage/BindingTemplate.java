@@ -3,6 +3,7 @@ package dev.funclab.runtime.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funclab.runtime.app.AppSettings;
 import dev.funclab.runtime.convert.ConversionException;
+import dev.funclab.runtime.invoke.RandomIds;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +102,7 @@ public final class BindingTemplate {
     private static String builtIn(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("rand-guid") || lower.equals("sys.randguid")) {
-            return UUID.randomUUID().toString();
+            return RandomIds.uuid();
         }
         if (lower.equals("datetime") || lower.equals("sys.utcnow")) {
             return DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));

@@ -1,0 +1,81 @@
+package dev.funclab.bench;
+
+import dev.funclab.azurite.Azurite;
+import dev.funclab.azurite.StorageEmulator;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What the benchmarks of one run share: the kit's folder, the number of rounds, one Azurite (started on first
+ * use), a work folder, and a progress line for the person waiting.
+ */
+public final class BenchContext implements AutoCloseable {
+
+    private final Path kit;
+    private final boolean quick;
+    private final Integer rounds;
+    private final PrintStream out;
+    private final long started = System.nanoTime();
+    private StorageEmulator storage;
+
+    public BenchContext(Path kit, boolean quick, Integer rounds, PrintStream out) {
+        this.kit = kit;
+        this.quick = quick;
+        this.rounds = rounds;
+        this.out = out;
+    }
+
+    public Path kit() {
+        return kit;
+    }
+
+    /** The short run CI makes: fewer rounds and less work per round. */
+    public boolean quick() {
+        return quick;
+    }
+
+    /** Rounds to measure: {@code --rounds}, else the benchmark's own number (a third of it, at least 2, in a short run). */
+    public int rounds(int normally) {
+        if (rounds != null) {
+            return rounds;
+        }
+        return quick ? Math.max(2, normally / 3) : normally;
+    }
+
+    /** {@code normally}, or {@code quickly} in a short run. */
+    public int size(int normally, int quickly) {
+        return quick ? quickly : normally;
+    }
+
+    /** A line saying where the run is, with the time since it began. */
+    public void progress(String what) {
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        out.printf("  [%3d s] %s%n", seconds, what);
+        out.flush();
+    }
+
+    /** One Azurite for the whole run, from npm (or the storage FUNCLAB_STORAGE names). */
+    public synchronized String storage() {
+        if (storage == null) {
+            progress("starting Azurite");
+            storage = Azurite.provide(null, System.getenv(), false, line -> { });
+        }
+        return storage.connectionString();
+    }
+
+    /** A fresh folder under target/bench. */
+    public Path folder(String name) throws java.io.IOException {
+        Path parent = Files.createDirectories(kit.resolve("labs/bench/target/bench"));
+        return Files.createTempDirectory(parent, name + "-");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+}

@@ -7,7 +7,6 @@ import dev.funclab.runtime.invoke.Invocation;
 import dev.funclab.runtime.invoke.InvocationObserver;
 import dev.funclab.runtime.invoke.InvocationResult;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,8 +34,8 @@ public final class LiveEvents implements InvocationObserver {
     private final Deque<String> order = new ArrayDeque<>();
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
 
-    /** One call: what started it, what it logged, how it ended. */
-    record Call(String id, String function, String reason, String started, List<String> lines, String status, long millis,
+    /** One call: what started it (when: milliseconds since 1970, as a page's Date takes them), what it logged, how it ended. */
+    record Call(String id, String function, String reason, long started, List<String> lines, String status, long millis,
                 String error) {
 
         Call finished(String status, long millis, String error) {
@@ -46,7 +45,7 @@ public final class LiveEvents implements InvocationObserver {
 
     @Override
     public void started(Invocation invocation, String reason) {
-        Call call = new Call(invocation.id(), invocation.function().name(), reason, Instant.now().toString(), new ArrayList<>(),
+        Call call = new Call(invocation.id(), invocation.function().name(), reason, System.currentTimeMillis(), new ArrayList<>(),
                 "Running", 0, null);
         synchronized (this) {
             calls.put(call.id(), call);

@@ -108,7 +108,7 @@ public final class FrontDoor extends Handler.Abstract {
                     + "the host printed it at start-up ('Function key: ...').");
         }
         byte[] body = RequestBodies.of(request);
-        RawHttpRequest raw = new RawHttpRequest(method, RequestParts.uri(request), headers, query, body,
+        RawHttpRequest raw = new RawHttpRequest(method, request.getHttpURI().asString(), headers, query, body,
                 match.get().routeValues());
         return invoke(function, raw, HttpBindingData.of(raw, RequestParts.queryValues(queryFields, true)));
     }

@@ -101,8 +101,8 @@ final class RequestParts {
      * The request's URI for {@code getUri()}. Browsers send some characters unencoded ({@code ?q=a|b},
      * {@code ?f={"x":1}}) that {@link URI} refuses: those are percent-encoded here, nothing else changes.
      */
-    static URI uri(Request request) {
-        return URI.create(encodeIllegal(request.getHttpURI().asString()));
+    static URI uri(String target) {
+        return URI.create(encodeIllegal(target));
     }
 
     /** Percent-encodes what a URI may not hold as is (spaces, {@code " < > \ ^ ` { | }}, non-ASCII, a lone %). */

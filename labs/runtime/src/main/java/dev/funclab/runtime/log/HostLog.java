@@ -3,8 +3,6 @@ package dev.funclab.runtime.log;
 import java.io.PrintWriter;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,7 +28,7 @@ public final class HostLog {
 
     /** A line with a timestamp, as the host writes while it runs. */
     public void info(String message) {
-        emit("[" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "] " + message);
+        emit("[" + ConsoleTime.now() + "] " + message);
     }
 
     /** A line without a timestamp: banners and the list of functions at start-up. */

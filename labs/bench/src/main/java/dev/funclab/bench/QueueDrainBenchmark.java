@@ -1,0 +1,132 @@
+package dev.funclab.bench;
+
+import com.azure.storage.queue.QueueAsyncClient;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.azure.storage.queue.models.QueueMessageItem;
+import dev.funclab.bench.apps.drain.Drain;
+import dev.funclab.runtime.app.HostJson;
+import dev.funclab.runtime.queue.QueueSettings;
+import reactor.core.publisher.Flux;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Queue drain: a queue of messages emptied by a function that does nothing, through the host, against a raw Azure
+ * SDK loop that receives and deletes them with the host's batch size and concurrency, on the same Azurite. Both
+ * are timed from a full queue to an empty one.
+ */
+final class QueueDrainBenchmark implements Benchmark {
+
+    @Override
+    public String name() {
+        return "queue";
+    }
+
+    @Override
+    public String description() {
+        return "queue drain: a do-nothing queue function vs a raw SDK receive/delete loop, same batch and concurrency";
+    }
+
+    @Override
+    public List<Figure> run(BenchContext context) throws Exception {
+        int messages = context.size(5_000, 500);
+        int rounds = context.rounds(3);
+        String storage = context.storage();
+        var service = new QueueServiceClientBuilder().connectionString(storage).buildClient();
+        var asyncService = new QueueServiceClientBuilder().connectionString(storage).buildAsyncClient();
+        Path app = FunctionApps.packaged(context.folder("queue-app"), Drain.class);
+        QueueSettings settings = QueueSettings.from(HostJson.read(app.resolve("host.json")));
+        List<Double> host = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String name = "drain-" + round + "-" + System.nanoTime() % 100_000;
+            fill(asyncService.getQueueAsyncClient(name + "-raw"), messages);
+            fill(asyncService.getQueueAsyncClient(name + "-host"), messages);
+            double rawRate = messages / drainRaw(service.getQueueClient(name + "-raw"), settings);
+            double hostRate = messages / drainThroughHost(app, storage, service.getQueueClient(name + "-host"));
+            raw.add(rawRate);
+            host.add(hostRate);
+            context.progress(String.format("queue: round %d/%d: %,d messages, host %,.0f msg/s, raw loop %,.0f msg/s",
+                    round, rounds, messages, hostRate, rawRate));
+        }
+        return List.of(Figure.rate("queue: drain, host vs raw SDK loop", "msg/s", new Samples(host), new Samples(raw),
+                Goal.ratioAtLeast(0.8)));
+    }
+
+    /** Sends {@code count} base64 messages, as Functions tools do, many at once. */
+    private static void fill(QueueAsyncClient queue, int count) {
+        queue.createIfNotExists().block();
+        Flux.range(0, count)
+                .flatMap(i -> queue.sendMessage(Base64.getEncoder().encodeToString(("message " + i).getBytes(StandardCharsets.UTF_8))), 32)
+                .blockLast();
+    }
+
+    /** Seconds from the host's start on a full queue (its listeners start last) until the queue is empty. */
+    private static double drainThroughHost(Path app, String storage, QueueClient queue) throws Exception {
+        try (HostRun ignored = HostRun.start(app, Map.of("AzureWebJobsStorage", storage, "DRAIN_QUEUE", queue.getQueueName()),
+                null)) {
+            long started = System.nanoTime();
+            awaitEmpty(queue);
+            return (System.nanoTime() - started) / 1e9;
+        }
+    }
+
+    /**
+     * The host's queue listener without the host: receive up to a batch while fewer than batch + threshold are in
+     * flight, hand each message to a worker that decodes and deletes it.
+     */
+    private static double drainRaw(QueueClient queue, QueueSettings settings) throws InterruptedException {
+        long started = System.nanoTime();
+        Semaphore slots = new Semaphore(settings.batchSize() + settings.newBatchThreshold());
+        ExecutorService workers = Executors.newCachedThreadPool();
+        try {
+            while (true) {
+                int room = Math.min(settings.batchSize(), Math.max(1, slots.availablePermits()));
+                List<QueueMessageItem> batch = queue.receiveMessages(room, settings.processingVisibility(), null, null)
+                        .stream().toList();
+                if (batch.isEmpty()) {
+                    slots.acquire(settings.batchSize() + settings.newBatchThreshold()); // every call done
+                    slots.release(settings.batchSize() + settings.newBatchThreshold());
+                    if (queue.getProperties().getApproximateMessagesCount() == 0) {
+                        break;
+                    }
+                    continue;
+                }
+                for (QueueMessageItem message : batch) {
+                    slots.acquire();
+                    workers.execute(() -> {
+                        try {
+                            Base64.getDecoder().decode(message.getBody().toString());
+                            queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+            }
+            return (System.nanoTime() - started) / 1e9;
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    private static void awaitEmpty(QueueClient queue) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (queue.getProperties().getApproximateMessagesCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("queue " + queue.getQueueName() + " still holds messages after 5 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -42,6 +42,8 @@ final class BlobListener extends PollingListener {
 
     static final String POISON_QUEUE = "webjobs-blobtrigger-poison";
     private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
+    /** Between scans after a quiet spell, when nothing new has come for a while. */
+    private static final Duration QUIET_SCAN_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LONGEST_INTERVAL = Duration.ofSeconds(10);
 
     private final FunctionDefinition function;
@@ -87,7 +89,8 @@ final class BlobListener extends PollingListener {
             report(": " + e.getMessage());
         }
         Duration fifth = Duration.ofNanos((System.nanoTime() - started) * 4);
-        return fifth.compareTo(SCAN_INTERVAL) < 0 ? SCAN_INTERVAL : fifth.compareTo(LONGEST_INTERVAL) > 0 ? LONGEST_INTERVAL : fifth;
+        Duration shortest = pacing.interval(SCAN_INTERVAL, QUIET_SCAN_INTERVAL);
+        return fifth.compareTo(shortest) < 0 ? shortest : fifth.compareTo(LONGEST_INTERVAL) > 0 ? LONGEST_INTERVAL : fifth;
     }
 
     /** How many blob versions the listener remembers as processed: at most the blobs the container holds. */
@@ -122,6 +125,7 @@ final class BlobListener extends PollingListener {
                 underWay.remove(key);
                 continue;
             }
+            pacing.worked();
             submit(() -> {
                 try {
                     process(item, eTag, key, parts.get());

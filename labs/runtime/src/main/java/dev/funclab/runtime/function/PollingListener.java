@@ -16,6 +16,8 @@ public abstract class PollingListener implements TriggerListener {
 
     private final String name;
     private final Doorbell doorbell = new Doorbell();
+    /** Whether there was work lately: a listener polls less often after a quiet spell. */
+    protected final IdlePacing pacing = new IdlePacing();
     private final ExecutorService workers;
     private volatile boolean running;
     private Thread thread;
@@ -42,6 +44,7 @@ public abstract class PollingListener implements TriggerListener {
 
     /** There is work now (a function of this host just wrote to the source): poll at once. */
     public void wakeUp() {
+        pacing.worked();
         doorbell.ring();
     }
 

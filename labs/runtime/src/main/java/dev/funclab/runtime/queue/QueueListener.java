@@ -75,10 +75,12 @@ final class QueueListener extends PollingListener {
             outage.succeeded();
             if (batch.isEmpty()) {
                 Duration wait = idleWait;
+                Duration cap = pacing.interval(settings.maxPollingInterval(), settings.quietPollingInterval());
                 Duration doubled = idleWait.multipliedBy(2);
-                idleWait = doubled.compareTo(settings.maxPollingInterval()) > 0 ? settings.maxPollingInterval() : doubled;
+                idleWait = doubled.compareTo(cap) > 0 ? cap : doubled;
                 return wait;
             }
+            pacing.worked();
             idleWait = FIRST_POLL;
             for (QueueMessageItem message : batch) {
                 slots.acquireUninterruptibly();

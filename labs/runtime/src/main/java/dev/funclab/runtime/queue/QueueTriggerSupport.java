@@ -84,7 +84,9 @@ public final class QueueTriggerSupport implements TriggerSupport<QueueTrigger> {
         if (wanted.compareTo(QueueSettings.POLL_CAP) > 0) {
             host.log().info("Note: host.json extensions.queues.maxPollingInterval is " + configured.asText() + "; this host "
                     + "polls an idle queue at least every " + QueueSettings.POLL_CAP.toMillis() + " ms so that messages are "
-                    + "picked up at once. In Azure an idle queue is polled less and less often, up to that interval.");
+                    + "picked up at once (every " + QueueSettings.QUIET_POLL_CAP.toSeconds() + " s after "
+                    + dev.funclab.runtime.function.IdlePacing.QUIET.toSeconds() + " s without messages). In Azure an idle "
+                    + "queue is polled less and less often, up to that interval.");
         }
     }
 

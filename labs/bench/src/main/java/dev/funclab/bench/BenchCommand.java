@@ -24,7 +24,8 @@ import java.util.stream.Stream;
         description = "Measures the kit beside its physical limits, in one run on this machine.")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<Benchmark> ALL = List.of(new HttpBenchmark(), new QueueDrainBenchmark(), new PickupBenchmark());
+    static final List<Benchmark> ALL = List.of(new HttpBenchmark(), new QueueDrainBenchmark(), new PickupBenchmark(),
+            new StartupBenchmark(), new ResizeBenchmark(), new ReloadBenchmark());
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all but the long ones)")
     List<String> names = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,17 +25,21 @@ final class HostRun implements AutoCloseable {
         this.console = console;
     }
 
-    static HostRun start(Path app, Map<String, String> environment, Consumer<String> lines) throws Exception {
-        PrintStream console = System.getenv("BENCH_NULL_LOG") != null ? new PrintStream(java.io.OutputStream.nullOutputStream()) : new PrintStream(new BufferedOutputStream(
-                new FileOutputStream(app.resolve("host.log").toFile()), 8192), false, StandardCharsets.UTF_8);
-        HostLog log = new HostLog(console);
+    /**
+     * @param console where the host's console goes
+     * @param lines   also gets each console line, or null
+     */
+    static HostRun start(HostOptions options, Path console, Consumer<String> lines) throws Exception {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(console.toFile()), 8192), false,
+                StandardCharsets.UTF_8);
+        HostLog log = new HostLog(out);
         if (lines != null) {
             log.addListener(lines);
         }
         try {
-            return new HostRun(FunctionHost.start(HostOptions.forApp(app).withPort(0).withEnvironment(environment), log), console);
+            return new HostRun(FunctionHost.start(options.withPort(0), log), out);
         } catch (Exception | Error e) {
-            console.close();
+            out.close();
             throw e;
         }
     }

@@ -3,20 +3,16 @@ package dev.funclab.bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.funclab.bench.apps.hello.Hello;
 import dev.funclab.bench.load.KeepAliveLoad;
+import dev.funclab.runtime.HostOptions;
 import dev.funclab.runtime.http.HostServer;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.Callback;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +30,6 @@ final class HttpBenchmark implements Benchmark {
 
     static final int CONNECTIONS = 16;
     private static final byte[] ANSWER = Hello.ANSWER.getBytes(StandardCharsets.UTF_8);
-    private static final String CONTENT_TYPE = "text/plain; charset=utf-8";
 
     @Override
     public String name() {
@@ -51,7 +46,7 @@ final class HttpBenchmark implements Benchmark {
         Duration warmup = Duration.ofSeconds(context.size(4, 2));
         Duration turn = Duration.ofSeconds(context.size(2, 1));
         int rounds = context.rounds(5);
-        Server jetty = HostServer.create(new BareHandler(), "localhost", 0);
+        Server jetty = HostServer.create(new BareJetty(), "localhost", 0);
         // Headers and body go out in one segment only without Nagle: with it, each answer waits for a delayed ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer jdk = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -59,13 +54,14 @@ final class HttpBenchmark implements Benchmark {
         jdk.setExecutor(jdkThreads);
         jdk.createContext("/api/hello", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            exchange.getResponseHeaders().set("Content-Type", BareJetty.CONTENT_TYPE);
             exchange.sendResponseHeaders(200, ANSWER.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(ANSWER);
             }
         });
-        try (HostRun host = HostRun.start(FunctionApps.packaged(context.folder("http-app"), Hello.class), Map.of(), null)) {
+        Path app = FunctionApps.packaged(context.folder("http-app"), Hello.class);
+        try (HostRun host = HostRun.start(HostOptions.forApp(app), app.resolve("host.log"), null)) {
             jetty.start();
             jdk.start();
             Map<String, URI> targets = new LinkedHashMap<>();
@@ -113,17 +109,5 @@ final class HttpBenchmark implements Benchmark {
 
     private static Samples millis(List<KeepAliveLoad.Result> results, boolean median) {
         return new Samples(results.stream().map(r -> median ? r.p50Millis() : r.p99Millis()).toList());
-    }
-
-    /** The same answer as the function's, written straight to the response. */
-    private static final class BareHandler extends Handler.Abstract {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, ANSWER.length);
-            response.write(true, ByteBuffer.wrap(ANSWER), callback);
-            return true;
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import dev.funclab.bench.apps.pickup.Pickup;
+import dev.funclab.runtime.HostOptions;
 import dev.funclab.runtime.function.IdlePacing;
 
 import java.lang.management.ManagementFactory;
@@ -55,7 +56,8 @@ final class PickupBenchmark implements Benchmark {
         List<Double> chainedP50 = new ArrayList<>();
         List<Double> blobP50 = new ArrayList<>();
         double[] idleMillisPerMinute;
-        try (HostRun ignored = HostRun.start(app, Map.of("AzureWebJobsStorage", storage), line -> {
+        try (HostRun ignored = HostRun.start(HostOptions.forApp(app).withEnvironment(Map.of("AzureWebJobsStorage", storage)),
+                app.resolve("host.log"), line -> {
             // Which call started when: the Executing line is written as the function starts.
             int at = line.indexOf(EXECUTING);
             if (at >= 0) {

@@ -5,6 +5,7 @@ import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.azure.storage.queue.models.QueueMessageItem;
 import dev.funclab.bench.apps.drain.Drain;
+import dev.funclab.runtime.HostOptions;
 import dev.funclab.runtime.app.HostJson;
 import dev.funclab.runtime.queue.QueueSettings;
 import reactor.core.publisher.Flux;
@@ -81,8 +82,8 @@ final class QueueDrainBenchmark implements Benchmark {
 
     /** Seconds from the host's start on a full queue (its listeners start last) until the queue is empty. */
     private static double drainThroughHost(Path app, String storage, QueueClient queue) throws Exception {
-        try (HostRun ignored = HostRun.start(app, Map.of("AzureWebJobsStorage", storage, "DRAIN_QUEUE", queue.getQueueName()),
-                null)) {
+        try (HostRun ignored = HostRun.start(HostOptions.forApp(app).withEnvironment(Map.of("AzureWebJobsStorage", storage,
+                "DRAIN_QUEUE", queue.getQueueName())), app.resolve(queue.getQueueName() + ".log"), null)) {
             long started = System.nanoTime();
             awaitEmpty(queue);
             return (System.nanoTime() - started) / 1e9;

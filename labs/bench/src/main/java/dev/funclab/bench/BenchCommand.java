@@ -24,8 +24,16 @@ import java.util.stream.Stream;
         description = "Measures the kit beside its physical limits, in one run on this machine.")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<Benchmark> ALL = List.of(new HttpBenchmark(), new QueueDrainBenchmark(), new PickupBenchmark(),
-            new StartupBenchmark(), new ResizeBenchmark(), new ReloadBenchmark());
+    @Option(names = "--submissions", paramLabel = "N", description = "grading: submissions to generate (default 40)")
+    int submissions = 40;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "grading: submissions graded at once (default: cores + 1)")
+    int jobs = Runtime.getRuntime().availableProcessors() + 1;
+
+    List<Benchmark> all() {
+        return List.of(new HttpBenchmark(), new QueueDrainBenchmark(), new PickupBenchmark(), new StartupBenchmark(),
+                new ResizeBenchmark(), new ReloadBenchmark(), new GradingBenchmark(submissions, jobs), new KitTestsBenchmark());
+    }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all but the long ones)")
     List<String> names = new ArrayList<>();
@@ -46,9 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
-        CommandLine command = new CommandLine(new BenchCommand());
+        BenchCommand bench = new BenchCommand();
+        CommandLine command = new CommandLine(bench);
         List<String> footer = new ArrayList<>(List.of("", "Benchmarks:"));
-        ALL.forEach(b -> footer.add(String.format("  %-10s %s%s", b.name(), b.description(),
+        bench.all().forEach(b -> footer.add(String.format("  %-10s %s%s", b.name(), b.description(),
                 b.onlyWhenNamed() ? " (only when named)" : "")));
         command.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
         System.exit(command.execute(args));
@@ -60,8 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (chosen == null) {
             return 2;
         }
-        if (rounds != null && rounds < 1) {
-            out.println("error: --rounds needs a number of 1 or more");
+        if (rounds != null && rounds < 1 || submissions < 1 || jobs < 1) {
+            out.println("error: --rounds, --submissions and --jobs need a number of 1 or more");
             return 2;
         }
         Results results = new Results();
@@ -99,10 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private List<Benchmark> choose() {
         if (names.isEmpty()) {
-            return ALL.stream().filter(b -> !b.onlyWhenNamed()).toList();
+            return all().stream().filter(b -> !b.onlyWhenNamed()).toList();
         }
         Map<String, Benchmark> byName = new LinkedHashMap<>();
-        ALL.forEach(b -> byName.put(b.name(), b));
+        all().forEach(b -> byName.put(b.name(), b));
         List<Benchmark> chosen = new ArrayList<>();
         for (String name : names) {
             Benchmark benchmark = byName.get(name);

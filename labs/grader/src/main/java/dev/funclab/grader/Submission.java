@@ -37,6 +37,15 @@ record Submission(String name, Path source) {
      * The copy's root, the folder that holds {@code labs/}, unpacking into {@code scratch} first if
      * needed; empty when there is none.
      */
+    private static boolean insideBuildOutput(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Optional<Path> root(Path scratch) throws IOException {
         Path unpacked = source;
         String file = source.getFileName().toString();
@@ -50,8 +59,10 @@ record Submission(String name, Path source) {
         if (!Files.isDirectory(unpacked)) {
             return Optional.empty();
         }
+        // A labs/ folder inside build output does not count; the submission itself may well sit under a target/.
+        Path top = unpacked;
         try (Stream<Path> found = Files.find(unpacked, 4, (path, attributes) -> attributes.isDirectory()
-                && path.getFileName().toString().equals("labs") && !path.toString().contains("/target/"))) {
+                && path.getFileName().toString().equals("labs") && !insideBuildOutput(top.relativize(path)))) {
             return found.sorted((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount())).findFirst().map(Path::getParent);
         }
     }

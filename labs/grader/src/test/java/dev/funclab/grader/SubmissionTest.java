@@ -30,6 +30,16 @@ class SubmissionTest {
     }
 
     @Test
+    void aClassKeptUnderABuildFolderIsFoundButALabsFolderInsideBuildOutputIsNot() throws IOException {
+        Path classFolder = temp.resolve("target/bench/class");
+        Path copy = Files.createDirectories(classFolder.resolve("park/labs/lab1-http-api"));
+        assertThat(Submission.of(classFolder.resolve("park")).root(temp.resolve("scratch"))).contains(copy.getParent().getParent());
+
+        Files.createDirectories(classFolder.resolve("choi/target/copy/labs/lab1-http-api"));
+        assertThat(Submission.of(classFolder.resolve("choi")).root(temp.resolve("scratch2"))).isEmpty();
+    }
+
+    @Test
     void aZipMayHoldTheCopyOneFolderDown() throws IOException {
         Path zip = zip(temp.resolve("lee.zip"), "serverless-lab-main/labs/lab1-http-api/host.json", "{}");
         Submission submission = Submission.of(zip);

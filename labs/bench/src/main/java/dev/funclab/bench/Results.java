@@ -80,6 +80,19 @@ public final class Results {
         }
     }
 
+    /** The table in Markdown, for the README: figure, ours (median, min-max), baseline, ratio, goal, result. */
+    public String markdown() {
+        StringBuilder table = new StringBuilder("| figure | ours | baseline | ratio | goal | result |\n|---|---|---|---|---|---|\n");
+        for (Figure f : figures) {
+            table.append("| ").append(f.name()).append(" | ").append(Figure.describe(f.ours(), f.unit())).append(" | ")
+                    .append(Figure.describe(f.baseline(), f.unit())).append(" | ")
+                    .append(Double.isNaN(f.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", f.ratio())).append(" | ")
+                    .append(f.goal().describe(f.unit()).replace(">=", "≥").replace("<=", "≤")).append(" | ")
+                    .append(f.goal().kind() == Goal.Kind.NONE ? "" : f.passed() ? "pass" : "**missed**").append(" |\n");
+        }
+        return table.toString();
+    }
+
     /** How the figure's score moved since the committed baseline: {@code 0.85x (was 0.80x, +6%)}. */
     private String change(Figure figure) {
         double now = score(figure);

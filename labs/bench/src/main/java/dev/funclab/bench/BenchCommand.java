@@ -83,10 +83,18 @@ public final class BenchCommand implements Callable<Integer> {
         results.compareWith(baselineFile());
         out.printf("Benchmarks: %s (%s, %s)%n", String.join(", ", chosen.stream().map(Benchmark::name).toList()),
                 quick ? "short run" : "full run", machine().get("summary"));
+        List<String> broken = new ArrayList<>();
         try (BenchContext context = new BenchContext(kit, quick, rounds, out)) {
             for (Benchmark benchmark : chosen) {
                 context.progress(benchmark.name() + ": " + benchmark.description());
-                results.add(benchmark.run(context));
+                try {
+                    results.add(benchmark.run(context));
+                } catch (Exception | AssertionError e) {
+                    // One benchmark that could not measure leaves the others' figures standing.
+                    context.progress(benchmark.name() + ": could not measure: " + e);
+                    e.printStackTrace(out);
+                    broken.add(benchmark.name());
+                }
             }
         }
         out.println();
@@ -102,6 +110,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (saveBaseline) {
             Files.copy(file, baselineFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             out.println("Saved as the baseline: " + kit.relativize(baselineFile()) + " (commit it with the change it measures).");
+        }
+        if (!broken.isEmpty()) {
+            out.println("Could not measure: " + String.join(", ", broken) + " (the reason is above).");
+            return 1;
         }
         List<Figure> missed = results.missed(quick);
         if (!missed.isEmpty()) {

@@ -84,7 +84,7 @@ final class PickupBenchmark implements Benchmark {
 
                     Thread.sleep(ThreadLocalRandom.current().nextInt(50, 250));
                     long uploadedAt = System.nanoTime();
-                    blobs.getBlobClient("b" + uploaded + ".txt").upload(BinaryData.fromString("x"));
+                    blobs.getBlobClient("b" + uploaded + ".txt").upload(BinaryData.fromString("x"), true);
                     uploaded++;
                     blob.add((await(started, "pickupBlob#" + uploaded) - uploadedAt) / 1e6);
                 }

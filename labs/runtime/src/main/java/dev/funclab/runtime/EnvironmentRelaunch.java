@@ -48,9 +48,14 @@ final class EnvironmentRelaunch {
     static int run(Map<String, String> values, String[] arguments, String agent) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !isAgent(a)).forEach(command::add);
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !isAgent(a) && !HostJvmArchive.isArchiveOption(a)).forEach(command::add);
         if (agent != null) {
             command.add(agent);
+        }
+        final HostJvmArchive archive = HostJvmArchive.forClassPath(System.getProperty("java.class.path"), System.getenv());
+        if (archive != null) {
+            command.addAll(archive.jvmOptions());
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -79,7 +84,15 @@ final class EnvironmentRelaunch {
             } catch (InterruptedException e) {
                 child.destroyForcibly();
             }
+            // Ctrl-C ends this JVM too: the archive the child wrote as it stopped is put in place here.
+            if (archive != null) {
+                archive.jvmEnded();
+            }
         }, "host-child-shutdown"));
-        return child.waitFor();
+        int status = child.waitFor();
+        if (archive != null) {
+            archive.jvmEnded();
+        }
+        return status;
     }
 }

@@ -1,6 +1,7 @@
 package dev.funclab.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.funclab.runtime.HostJvmArchive;
 import dev.funclab.runtime.Main;
 import dev.funclab.runtime.app.LocalSettings;
 import dev.funclab.runtime.app.StorageUse;
@@ -51,9 +52,12 @@ public final class RunningHost implements AutoCloseable {
     private final FunctionKeys keys;
     private final Console console;
     private final Path logFile;
+    private final HostJvmArchive archive;
 
-    private RunningHost(Process process, URI baseUri, FunctionKeys keys, Console console, Path logFile) {
+    private RunningHost(Process process, URI baseUri, FunctionKeys keys, Console console, Path logFile,
+                        HostJvmArchive archive) {
         this.process = process;
+        this.archive = archive;
         this.baseUri = baseUri;
         this.keys = keys;
         this.console = console;
@@ -75,15 +79,20 @@ public final class RunningHost implements AutoCloseable {
      */
     public static RunningHost start(LabModule module, String name, Optional<String> storage, Map<String, String> appSettings) {
         FunctionKeys keys = FunctionKeys.generate();
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A test's host lives for seconds: the quick compiler alone and one GC thread spend
                 // far less CPU than the defaults, which matters when a class is graded at once.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        // Classes mapped in from an archive instead of parsed at each of the many starts a run makes.
+        HostJvmArchive archive = HostJvmArchive.forClassPath(System.getProperty("java.class.path"), System.getenv());
+        if (archive != null) {
+            command.addAll(archive.jvmOptions());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Main.class.getName(),
                 "--port", "0", "--key=" + keys.functionKey(), "--master-key=" + keys.masterKey(), "--exit-with-parent",
-                module.folder().toString());
+                module.folder().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // App settings reach the functions as environment variables, as in Azure.
         LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(builder.environment()::putIfAbsent);
@@ -118,7 +127,8 @@ public final class RunningHost implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             for (String line : console.lines()) {
                 if (line.startsWith(LISTENING)) {
-                    return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console, logFile);
+                    return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console, logFile,
+                            archive);
                 }
             }
             if (!process.isAlive() && !reader.isAlive()) {
@@ -334,6 +344,9 @@ public final class RunningHost implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         children.forEach(ProcessHandle::destroyForcibly);
+        if (archive != null) {
+            archive.jvmEnded();
+        }
     }
 
     /** The host refused to start; the message carries its output. */

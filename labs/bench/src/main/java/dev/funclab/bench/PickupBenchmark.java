@@ -97,7 +97,7 @@ final class PickupBenchmark implements Benchmark {
                         round, rounds, q.median(), q.percentile(99), new Samples(blob).median()));
             }
             // Polling slows down after a quiet spell; the idle figure is what a host left open costs after that.
-            Duration idle = Duration.ofSeconds(context.size(30, 10));
+            Duration idle = Duration.ofSeconds(context.size(30, 20));
             context.progress("pickup: waiting out the " + IdlePacing.QUIET.toSeconds() + " s quiet spell, then measuring "
                     + idle.toSeconds() + " s of idle polling");
             Thread.sleep(IdlePacing.QUIET.plusSeconds(2).toMillis());

@@ -75,7 +75,7 @@ final class QueueDrainBenchmark implements Benchmark {
             context.progress(String.format("queue: round %d/%d: %,d messages, host %,.0f msg/s, raw loop %,.0f msg/s",
                     round, rounds, messages, hostRate, rawRate));
         }
-        return List.of(Figure.rate("queue: drain " + messages * rounds + " messages, host vs raw SDK loop", "msg/s", new Samples(host), new Samples(raw),
+        return List.of(Figure.rate("queue: drain " + messages + "-message rounds, host vs raw SDK loop", "msg/s", new Samples(host), new Samples(raw),
                 Goal.ratioAtLeast(0.8)));
     }
 

@@ -123,20 +123,7 @@ final class GradingBenchmark implements Benchmark {
 
     /** Copies a lab as a student hands it in: without its build output. */
     private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path relative = from.relativize(file);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        FileTrees.copy(from, to, relative -> relative.startsWith("target"));
     }
 
     private static String java() {

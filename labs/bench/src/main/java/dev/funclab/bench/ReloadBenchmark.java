@@ -10,11 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Hot reload: from saving a change to Lab 1's greeting until the host answers with it, beside compiling the
@@ -83,20 +81,9 @@ final class ReloadBenchmark implements Benchmark {
     private static Path copyOfLab1(BenchContext context) throws IOException {
         Path lab = context.kit().resolve("solutions/lab1-http-api");
         Path copy = context.folder("reload-lab1");
-        try (Stream<Path> files = Files.walk(lab)) {
-            for (Path file : files.toList()) {
-                Path relative = lab.relativize(file);
-                if (relative.startsWith("target/funclab-reload") || relative.startsWith("target/host-logs")) {
-                    continue;
-                }
-                Path target = copy.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        // Without the output of earlier reloads and runs, which a fresh copy would not have either.
+        FileTrees.copy(lab, copy, relative -> relative.startsWith("target/funclab-reload")
+                || relative.startsWith("target/host-logs"));
         return copy;
     }
 }

@@ -53,12 +53,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
+        HeadlessChromium.close(browser, host);
     }
 
     private static WebDriverWait waiting() {

@@ -50,12 +50,7 @@ class DashboardQueueBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
+        HeadlessChromium.close(browser, host);
     }
 
     private static long count(String text) {

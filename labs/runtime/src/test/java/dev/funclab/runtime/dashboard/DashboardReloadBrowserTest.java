@@ -56,12 +56,7 @@ class DashboardReloadBrowserTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
+        HeadlessChromium.close(browser, host);
     }
 
     @Test

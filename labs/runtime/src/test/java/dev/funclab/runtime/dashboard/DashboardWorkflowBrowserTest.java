@@ -47,15 +47,7 @@ class DashboardWorkflowBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (host != null) {
-            host.close();
-        }
-        if (mail != null) {
-            mail.close();
-        }
+        HeadlessChromium.close(browser, host, mail);
     }
 
     @Test

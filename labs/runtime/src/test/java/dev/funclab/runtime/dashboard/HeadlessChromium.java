@@ -41,6 +41,18 @@ final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Quits the browser, then closes what the test started, in order; any of them may be null (never started). */
+    static void close(WebDriver browser, AutoCloseable... started) throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (AutoCloseable resource : started) {
+            if (resource != null) {
+                resource.close();
+            }
+        }
+    }
+
     static WebDriverWait waiting(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }

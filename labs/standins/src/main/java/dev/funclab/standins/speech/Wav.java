@@ -10,11 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * RIFF WAVE in and out, with the JDK's javax.sound: reading an engine's WAV as 16-bit mono PCM at
- * the rate a client asked for (the JDK converts sample rates), and writing PCM back as a WAV file.
+ * the rate a client asked for ({@link Resampler} converts the rate), and writing PCM back as a WAV file.
  */
 final class Wav {
 
@@ -24,17 +23,6 @@ final class Wav {
     /** Signed 16-bit little-endian mono PCM at {@code sampleRate}: what every format of the stand-in carries. */
     static AudioFormat pcm16Mono(int sampleRate) {
         return new AudioFormat(sampleRate, 16, 1, true, false);
-    }
-
-    /**
-     * The same, as a conversion target. The JDK's converter reads the "interpolation" property: its
-     * default, linear, lets sound above the new Nyquist frequency fold back as noise when going down
-     * to 8 or 16 kHz; "sinc" filters it out, at about 10 ms per second of audio. A JDK that ignores
-     * the property converts linearly, which is still correct in rate and length.
-     */
-    private static AudioFormat conversionTarget(int sampleRate) {
-        return new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, sampleRate, 16, 1, 2, sampleRate, false,
-                Map.of("interpolation", "sinc"));
     }
 
     /**
@@ -49,12 +37,16 @@ final class Wav {
             if (source.getFormat().matches(target)) {
                 return evenLength(source.readAllBytes());
             }
-            if (!AudioSystem.isConversionSupported(target, source.getFormat())) {
+            // javax.sound makes it 16-bit mono at its own rate; the rate is ours to change.
+            int engineRate = Math.round(source.getFormat().getSampleRate());
+            AudioFormat engineFormat = pcm16Mono(engineRate);
+            if (!AudioSystem.isConversionSupported(engineFormat, source.getFormat())) {
                 throw new SpeechEngineException("The engine's audio (" + source.getFormat() + ") cannot be converted to "
-                        + target + " by javax.sound.");
+                        + engineFormat + " by javax.sound.");
             }
-            try (AudioInputStream converted = AudioSystem.getAudioInputStream(conversionTarget(sampleRate), source)) {
-                return evenLength(converted.readAllBytes());
+            try (AudioInputStream converted = source.getFormat().matches(engineFormat) ? source
+                    : AudioSystem.getAudioInputStream(engineFormat, source)) {
+                return Resampler.of(engineRate, sampleRate).convert(evenLength(converted.readAllBytes()));
             }
         } catch (UnsupportedAudioFileException e) {
             throw new SpeechEngineException("The engine's output is not a WAV file javax.sound can read ("

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The JDK's sample-rate conversion, as the stand-in uses it: length and pitch survive. */
+/** Sample-rate conversion as the stand-in uses it: length and pitch survive, sound above the new Nyquist frequency does not. */
 class WavTest {
 
     private static final int ENGINE_RATE = 22_050;
@@ -41,6 +41,16 @@ class WavTest {
         byte[] samples = Wav.samples(wav, 8_000);
 
         assertThat(rms(samples)).isLessThan(rms(tone(6_000, ENGINE_RATE, 1.0)) * 0.05);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8_000, 16_000, 24_000})
+    void soundTheNewRateCanCarryKeepsItsLevel(int rate) {
+        byte[] wav = Wav.file(tone(1_000, ENGINE_RATE, 1.0), ENGINE_RATE);
+
+        byte[] samples = Wav.samples(wav, rate);
+
+        assertThat(rms(samples)).isCloseTo(rms(tone(1_000, ENGINE_RATE, 1.0)), within(rms(tone(1_000, ENGINE_RATE, 1.0)) * 0.02));
     }
 
     @Test

@@ -135,8 +135,16 @@ final class AppGeneration implements AutoCloseable {
         listenerStart.start();
     }
 
-    /** Stops every listener at once, each in its own thread; the caller joins them. */
-    List<Thread> stopListeners() {
+    /** How many calls of this app's functions are running now. */
+    int running() {
+        return invoker.running();
+    }
+
+    /** Stops every listener at once, each in its own thread; the caller joins them. Stopped listeners stay stopped. */
+    synchronized List<Thread> stopListeners() {
+        if (closing) {
+            return List.of();
+        }
         closing = true;
         try {
             if (listenerStart != null) {

@@ -10,6 +10,7 @@ import dev.funclab.runtime.dashboard.Dashboard;
 import dev.funclab.runtime.dashboard.DashboardHandler;
 import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.function.FunctionDefinition;
+import dev.funclab.runtime.http.AppSwitchHandler;
 import dev.funclab.runtime.http.CorsPolicy;
 import dev.funclab.runtime.http.FunctionKeys;
 import dev.funclab.runtime.http.HostServer;
@@ -46,6 +47,9 @@ public final class FunctionHost implements AutoCloseable {
     public static final String FUNCTION_KEY_SETTING = "FUNCLAB_FUNCTION_KEY";
     public static final String MASTER_KEY_SETTING = "FUNCLAB_MASTER_KEY";
     public static final String BODY_LIMIT_SETTING = "FUNCTIONS_REQUEST_BODY_SIZE_LIMIT";
+
+    /** How long calls under way may take to end when the app's triggers stop for a switch to another app. */
+    private static final Duration CALLS_END_WAIT = Duration.ofSeconds(5);
 
     private final HostOptions options;
     private final HttpSettings http;
@@ -112,8 +116,11 @@ public final class FunctionHost implements AutoCloseable {
 
             int port = options.port().orElse(app.localSettings().localHttpPort().orElse(HostOptions.DEFAULT_PORT));
             CurrentApp currentApp = new CurrentApp(first);
-            Server server = HostServer.create(http.handlers(new DashboardHandler(currentApp, dashboard)), options.bindAddress(), port);
+            SwitchTarget switchTarget = new SwitchTarget();
+            Server server = HostServer.create(http.handlers(new AppSwitchHandler(new DashboardHandler(currentApp, dashboard), http,
+                    switchTarget)), options.bindAddress(), port);
             FunctionHost host = new FunctionHost(options, http, currentApp, server, storage, dashboard, log);
+            switchTarget.host = host;
             server.start();
             host.printBanner((System.nanoTime() - started) / 1_000_000);
             first.startListeners();
@@ -217,6 +224,77 @@ public final class FunctionHost implements AutoCloseable {
                 + " ms.";
         log.info(done);
         dashboard.events().notice("info", done);
+    }
+
+    /**
+     * Serves the app in {@code appDir} in place of the one served now, loaded as a fresh start of this host would
+     * load it (own class loader, every function checked), without a new JVM: what a test kit does to run many test
+     * classes on one warm host. The current app's triggers stop first and their calls end; if one does not end, this
+     * host is no place for another app ({@link AppSwitchHandler.CallsStillRunning}). The server, keys, storage and
+     * dashboard stay, so an app whose host.json or local.settings.json differs needs a host of its own.
+     *
+     * @throws RuntimeException when the app cannot be loaded; the current one then still answers HTTP calls
+     */
+    synchronized List<String> serve(Path appDir) throws AppSwitchHandler.CallsStillRunning {
+        stopTriggers();
+        long started = System.nanoTime();
+        FunctionApp app = FunctionApp.load(appDir, options.environment());
+        AppGeneration next;
+        try {
+            next = AppGeneration.load(app, storage, http, options.strict(), dashboard.observers(), log);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        AppGeneration previous = current.get();
+        current.set(next);
+        previous.app().close();
+        dashboard.show(next.functions(), next.frontDoor(), next.app().settings());
+        dashboard.events().appChanged();
+        log.info("Serving " + appDir + ": " + next.functions().size() + " function(s), loaded in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms.");
+        next.startListeners();
+        return next.functions().stream().map(FunctionDefinition::name).toList();
+    }
+
+    /**
+     * Stops the triggers of the app served now and waits for their calls, and for HTTP calls under way (a few
+     * seconds); HTTP functions still answer.
+     *
+     * @throws AppSwitchHandler.CallsStillRunning when a call has not ended by then
+     */
+    synchronized void stopTriggers() throws AppSwitchHandler.CallsStillRunning {
+        AppGeneration app = current.get();
+        try {
+            for (Thread listener : app.stopListeners()) {
+                listener.join();
+            }
+            long deadline = System.nanoTime() + CALLS_END_WAIT.toNanos();
+            while (app.running() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (app.running() > 0) {
+            throw new AppSwitchHandler.CallsStillRunning(app.running() + " call(s) of the app served now have not ended "
+                    + "after its triggers stopped; start a new host.");
+        }
+    }
+
+    /** The host behind {@link AppSwitchHandler}, known once it is made (the server it belongs to is made first). */
+    private static final class SwitchTarget implements AppSwitchHandler.AppSwitch {
+        private volatile FunctionHost host;
+
+        @Override
+        public List<String> serve(Path folder) throws AppSwitchHandler.CallsStillRunning {
+            return host.serve(folder);
+        }
+
+        @Override
+        public void stopTriggers() throws AppSwitchHandler.CallsStillRunning {
+            host.stopTriggers();
+        }
     }
 
     /** A reload's compiled classes go with its class loader; the build's own target/classes stays. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls functions the way the Java worker does: a new instance of the class per call, the app's
@@ -26,6 +27,8 @@ public final class FunctionInvoker {
     private final UserLogLevels logLevels;
     private final Duration functionTimeout;
     private final List<InvocationObserver> observers = new CopyOnWriteArrayList<>();
+    /** Calls in the function's code now: a host that switches apps must wait until none of the old app's run. */
+    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * @param functionTimeout host.json's {@code functionTimeout}, or null for none
@@ -42,6 +45,11 @@ public final class FunctionInvoker {
 
     public InvocationResult invoke(Invocation invocation, String reason) {
         return invoke(invocation, reason, null);
+    }
+
+    /** How many calls are in a function's code right now. */
+    public int running() {
+        return running.get();
     }
 
     /** From now on {@code observer} hears of every call. */
@@ -67,12 +75,14 @@ public final class FunctionInvoker {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(function.method().getDeclaringClass().getClassLoader());
+        running.incrementAndGet();
         InvocationResult result;
         try (InvocationTimeout timeout = InvocationTimeout.start(functionTimeout, () -> log.info("Timeout value of "
                 + TimeSpans.format(functionTimeout) + " exceeded by function 'Functions." + name + "' (Id: '" + invocation.id()
                 + "'). Initiating cancellation."))) {
             result = call(invocation, timeout);
         } finally {
+            running.decrementAndGet();
             thread.setContextClassLoader(previous);
         }
 

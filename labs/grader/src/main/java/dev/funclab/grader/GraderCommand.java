@@ -1,6 +1,7 @@
 package dev.funclab.grader;
 
 import dev.funclab.testkit.GradeBook;
+import dev.funclab.testkit.HostPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +49,13 @@ public final class GraderCommand {
         Path reports = out != null ? out : Files.isDirectory(copy) ? freshReportsFolder(copy)
                 : copy.toAbsolutePath().normalize().resolveSibling(submission.name() + "-grades");
         System.out.println("Grading " + submission.source() + " ...");
-        GradeBook book = grader().grade(submission, reports.toAbsolutePath().normalize());
+        SubmissionGrader grader = grader(1);
+        GradeBook book;
+        try {
+            book = grader.grade(submission, reports.toAbsolutePath().normalize());
+        } finally {
+            grader.close();
+        }
         book.print(System.out, reports.toAbsolutePath().normalize() + "/");
         System.out.println("Also there: grade.log (compiler errors, each test's time and failure) and host-logs/.");
         return 0;
@@ -70,8 +77,13 @@ public final class GraderCommand {
             throw badInput("class", "--jobs must be 1 or more");
         }
         Path reports = (out != null ? out : folder.resolve("_grades")).toAbsolutePath().normalize();
-        int failed = new ClassGrader(grader(), parallel, System.out).grade(folder.toAbsolutePath().normalize(), reports);
-        return failed == 0 ? 0 : 1;
+        SubmissionGrader grader = grader(parallel);
+        try {
+            int failed = new ClassGrader(grader, parallel, System.out).grade(folder.toAbsolutePath().normalize(), reports);
+            return failed == 0 ? 0 : 1;
+        } finally {
+            grader.close();
+        }
     }
 
     /**
@@ -96,8 +108,16 @@ public final class GraderCommand {
         return new CommandLine.ParameterException(new CommandLine(this).getSubcommands().get(subcommand), message);
     }
 
-    private SubmissionGrader grader() {
-        return new SubmissionGrader(Kit.at(kit), new LabTests.Limits(perSubmission, perTest, perCall));
+    /**
+     * A grader for {@code jobs} submissions at once: each job keeps its Azurite and a warm host per test class between
+     * submissions, as many as a quarter of the memory holds (a waiting host takes about 256 MB).
+     */
+    private SubmissionGrader grader(int jobs) throws java.io.IOException {
+        Kit labs = Kit.at(kit);
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        HostPool.keepIdle((int) Math.min((long) jobs * labs.testClassCount(), memory / 4 / (256L << 20)));
+        return new SubmissionGrader(labs, new LabTests.Limits(perSubmission, perTest, perCall));
     }
 
     public static void main(String[] args) {

@@ -25,6 +25,17 @@ record Kit(Path root, List<Lab> labs) {
         }
     }
 
+    /** The test classes of every lab (top-level ones named ...Test): at most as many hosts as a submission needs. */
+    int testClassCount() throws IOException {
+        int count = 0;
+        for (Lab lab : labs) {
+            try (var files = Files.walk(lab.testClasses())) {
+                count += (int) files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("Test.class") && !n.contains("$")).count();
+            }
+        }
+        return count;
+    }
+
     static Kit at(Path root) {
         Path kit = root.toAbsolutePath().normalize();
         List<Lab> labs = new ArrayList<>();

@@ -1,11 +1,9 @@
 package dev.funclab.grader;
 
-import dev.funclab.azurite.Azurite;
-import dev.funclab.azurite.AzuriteSelection;
 import dev.funclab.azurite.StorageEmulator;
 import dev.funclab.testkit.GradeBook;
+import dev.funclab.testkit.HostPool;
 import dev.funclab.testkit.GradeBook.LabGrade;
-import dev.funclab.testkit.LabStorage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,29 +13,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Grades one submission: lays out its workspace, starts an Azurite of its own, compiles each lab
+ * Grades one submission: lays out its workspace, takes an Azurite of its own (emptied), compiles each lab
  * and runs the kit's tests on it, and writes the grade book ({@code grades.json}, {@code grades.md},
  * {@code results.json}), a {@code grade.log} and the hosts' logs into the output folder. Whatever
  * goes wrong with one lab scores that lab 0 with a note; the other labs are still graded.
  */
-final class SubmissionGrader {
+final class SubmissionGrader implements AutoCloseable {
 
     private final Kit kit;
     private final LabTests.Limits limits;
     private final LabCompiler compiler = new LabCompiler();
     private final LabTests tests;
+    private final StoragePool storagePool = new StoragePool();
 
     SubmissionGrader(Kit kit, LabTests.Limits limits) {
         this.kit = kit;
         this.limits = limits;
         this.tests = new LabTests(limits);
+    }
+
+    /** Closes the warm hosts and then the Azurites kept for the next submissions. */
+    @Override
+    public void close() {
+        HostPool.closeIdle();
+        storagePool.close();
     }
 
     /**
@@ -88,12 +92,8 @@ final class SubmissionGrader {
         Workspace workspace = Workspace.prepare(kit, root, scratch.resolve("kit"), missing);
         Instant deadline = Instant.now().plus(limits.perSubmission());
 
-        // Azurite starts while the labs compile, on a thread of its own (not a shared pool, where it could
-        // wait behind other submissions' starts). FUNCLAB_STORAGE would make all submissions share one.
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove(AzuriteSelection.OVERRIDE_VARIABLE);
-        CompletableFuture<StorageEmulator> storage = CompletableFuture.supplyAsync(
-                () -> Azurite.provide(null, environment, false, log::println), task -> new Thread(task, "azurite-start").start());
+        // Storage of the submission's own is made ready while the labs compile.
+        CompletableFuture<StorageEmulator> storage = storagePool.lease(log::println);
         try {
             List<LabGrade> grades = new ArrayList<>();
             for (Kit.Lab lab : kit.labs()) {
@@ -106,10 +106,7 @@ final class SubmissionGrader {
             }
             return grades;
         } finally {
-            storage.thenAccept(emulator -> {
-                LabStorage.forget(emulator.connectionString());
-                emulator.close();
-            }).exceptionally(e -> null).join();
+            storagePool.release(storage);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Starts the lab's host before the first test of a class (so a host that cannot start fails each
- * test with its reason), closes it after the class, and resolves {@link LabClient},
+ * test with its reason), or takes a warm one from the {@link HostPool} that serves the class's app in a fresh
+ * class loader; gives it back after the class; and resolves {@link LabClient},
  * {@link RunningHost} and {@link LabStorage} parameters.
  */
 public final class FunctionsHostExtension implements BeforeEachCallback, ParameterResolver {
@@ -87,7 +88,7 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
 
         static HostHolder start(RunSettings settings, String name, Map<String, String> appSettings) {
             try {
-                return new HostHolder(RunningHost.start(settings.module(), name, settings.storage(), appSettings), null);
+                return new HostHolder(HostPool.shared().lease(settings.module(), name, settings.storage(), appSettings), null);
             } catch (RuntimeException e) {
                 return new HostHolder(null, e);
             }
@@ -100,10 +101,11 @@ public final class FunctionsHostExtension implements BeforeEachCallback, Paramet
             return running;
         }
 
+        /** The host goes back to the pool, for the next test class that would start one just like it. */
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (running != null) {
-                running.close();
+                HostPool.shared().release(running);
             }
         }
     }

@@ -51,17 +51,36 @@ public final class RunningHost implements AutoCloseable {
     private final URI baseUri;
     private final FunctionKeys keys;
     private final Console console;
-    private final Path logFile;
     private final HostJvmArchive archive;
+    private final Launch launch;
 
-    private RunningHost(Process process, URI baseUri, FunctionKeys keys, Console console, Path logFile,
-                        HostJvmArchive archive) {
+    private RunningHost(Process process, URI baseUri, FunctionKeys keys, Console console, HostJvmArchive archive, Launch launch) {
         this.process = process;
         this.archive = archive;
         this.baseUri = baseUri;
         this.keys = keys;
         this.console = console;
-        this.logFile = logFile;
+        this.launch = launch;
+    }
+
+    /**
+     * What a host is started with besides its app's classes: the environment its functions see, the app's host.json
+     * and local.settings.json. Two test classes whose hosts' launches are equal can share one warm host ({@link HostPool}).
+     */
+    record Launch(Map<String, String> environment, String hostJson, String localSettings) {
+
+        static Launch of(LabModule module, Map<String, String> environment) {
+            return new Launch(Map.copyOf(environment), read(module.folder().resolve("host.json")),
+                    read(module.folder().resolve("local.settings.json")));
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.isRegularFile(file) ? Files.readString(file) : "";
+            } catch (IOException e) {
+                return "unreadable: " + e.getMessage(); // then no warm host matches, and a new one says what is wrong
+            }
+        }
     }
 
     /** Starts the host for {@code module} with the test JVM's storage and waits until it listens. */
@@ -78,6 +97,34 @@ public final class RunningHost implements AutoCloseable {
      *                    a {@code null} value removes one
      */
     public static RunningHost start(LabModule module, String name, Optional<String> storage, Map<String, String> appSettings) {
+        return start(module, name, environment(module, storage, appSettings));
+    }
+
+    /**
+     * The environment of the host for {@code module}: this JVM's, with the app's local.settings.json values (app
+     * settings reach functions as environment variables, as in Azure), storage and {@code appSettings} over them.
+     */
+    static Map<String, String> environment(LabModule module, Optional<String> storage, Map<String, String> appSettings) {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(environment::putIfAbsent);
+        // Storage of this run's own, so that parallel runs never meet. A given storage is used as it is:
+        // the grader names one, and must not load a submission's classes to find out whether it is needed.
+        Optional<String> connection = storage.isPresent() ? storage
+                : StorageUse.of(module.folder()) ? Optional.of(LabStorage.shared().connectionString()) : Optional.empty();
+        connection.ifPresent(value -> environment.put("AzureWebJobsStorage", value));
+        // A null value removes the setting (one a student's local.settings.json may hold from an experiment).
+        appSettings.forEach((setting, value) -> {
+            if (value == null) {
+                environment.remove(setting);
+            } else {
+                environment.put(setting, value);
+            }
+        });
+        return environment;
+    }
+
+    /** Starts a new host JVM for {@code module} with exactly {@code environment}, and waits until it listens. */
+    static RunningHost start(LabModule module, String name, Map<String, String> environment) {
         FunctionKeys keys = FunctionKeys.generate();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -94,32 +141,19 @@ public final class RunningHost implements AutoCloseable {
                 "--port", "0", "--key=" + keys.functionKey(), "--master-key=" + keys.masterKey(), "--exit-with-parent",
                 module.folder().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // App settings reach the functions as environment variables, as in Azure.
-        LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(builder.environment()::putIfAbsent);
-        // Storage of this run's own, so that parallel runs never meet. A given storage is used as it is:
-        // the grader names one, and must not load a submission's classes to find out whether it is needed.
-        Optional<String> connection = storage.isPresent() ? storage
-                : StorageUse.of(module.folder()) ? Optional.of(LabStorage.shared().connectionString()) : Optional.empty();
-        connection.ifPresent(value -> builder.environment().put("AzureWebJobsStorage", value));
-        // A null value removes the setting (one a student's local.settings.json may hold from an experiment).
-        appSettings.forEach((setting, value) -> {
-            if (value == null) {
-                builder.environment().remove(setting);
-            } else {
-                builder.environment().put(setting, value);
-            }
-        });
+        builder.environment().clear();
+        builder.environment().putAll(environment);
 
-        Path logFile = module.target().resolve("host-logs").resolve(name + ".log");
         Console console = new Console();
         Process process;
         try {
-            Files.createDirectories(logFile.getParent());
+            console.logTo(logFile(module, name));
             process = builder.start();
         } catch (IOException e) {
+            console.close();
             throw new IllegalStateException("Could not start the function host: " + e.getMessage(), e);
         }
-        Thread reader = new Thread(() -> pump(process, console, logFile), "host-console-" + name);
+        Thread reader = new Thread(() -> pump(process, console), "host-console-" + name);
         reader.setDaemon(true);
         reader.start();
 
@@ -127,8 +161,8 @@ public final class RunningHost implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             for (String line : console.lines()) {
                 if (line.startsWith(LISTENING)) {
-                    return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console, logFile,
-                            archive);
+                    return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console,
+                            archive, Launch.of(module, environment));
                 }
             }
             if (!process.isAlive() && !reader.isAlive()) {
@@ -142,29 +176,21 @@ public final class RunningHost implements AutoCloseable {
                 + "\nFix what it names, then run the tests again (you can also try: scripts/run " + module.lab() + ").");
     }
 
-    /**
-     * Copies the host's output to the console list and the log file, within bounds: a function that
-     * floods its log must not exhaust the test JVM's memory or the disk.
-     */
-    private static void pump(Process process, Console console, Path logFile) {
-        long written = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
+    private static Path logFile(LabModule module, String name) {
+        return module.target().resolve("host-logs").resolve(name + ".log");
+    }
+
+    /** Copies the host's output to its console until the host ends. */
+    private static void pump(Process process, Console console) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                String kept = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " ...(cut)" : line;
-                console.add(kept);
-                if (written < MAX_LOG_BYTES) {
-                    log.println(kept);
-                    log.flush();
-                    written += kept.length() + 1;
-                    if (written >= MAX_LOG_BYTES) {
-                        log.println("(host log cut at " + MAX_LOG_BYTES / 1_000_000 + " MB)");
-                    }
-                }
+                console.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " ...(cut)" : line);
             }
         } catch (IOException e) {
             console.add("(host console closed: " + e.getMessage() + ")");
+        } finally {
+            console.close();
         }
     }
 
@@ -176,8 +202,51 @@ public final class RunningHost implements AutoCloseable {
         private final List<String> lines = new ArrayList<>();
         private long dropped;
         private long chars;
+        private Path logFile;
+        private PrintWriter log;
+        private long logged;
 
+        /**
+         * From now on lines go to {@code file} (a new test class on a warm host: its own log, and a console that
+         * starts empty, so that nothing the class before saw is taken for its own).
+         */
+        synchronized void logTo(Path file) throws IOException {
+            close();
+            Files.createDirectories(file.getParent());
+            log = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+            logFile = file;
+            logged = 0;
+            dropped += lines.size();
+            lines.clear();
+            chars = 0;
+        }
+
+        synchronized Path logFile() {
+            return logFile;
+        }
+
+        synchronized void close() {
+            if (log != null) {
+                log.close();
+                log = null;
+            }
+        }
+
+        /** Keeps {@code line} and writes it to the log file, within bounds: a function that floods its log must not fill the disk. */
         synchronized void add(String line) {
+            if (log != null && logged < MAX_LOG_BYTES) {
+                log.println(line);
+                log.flush();
+                logged += line.length() + 1;
+                if (logged >= MAX_LOG_BYTES) {
+                    log.println("(host log cut at " + MAX_LOG_BYTES / 1_000_000 + " MB)");
+                    log.flush();
+                }
+            }
+            keep(line);
+        }
+
+        private void keep(String line) {
             chars += line.length();
             while (!lines.isEmpty() && (lines.size() >= MAX_LINES || chars > MAX_CONSOLE_CHARS)) {
                 // drop the oldest tenth at a time
@@ -282,11 +351,11 @@ public final class RunningHost implements AutoCloseable {
                 return finished.get();
             }
             if (!process.isAlive()) {
-                throw new AssertionError("The host stopped before that. " + failure + " Host log: " + logFile);
+                throw new AssertionError("The host stopped before that. " + failure + " Host log: " + logFile());
             }
             sleepBriefly();
         }
-        throw new AssertionError(failure + " Host log: " + logFile);
+        throw new AssertionError(failure + " Host log: " + logFile());
     }
 
     /** The first finished call in {@code lines} of {@code function} whose reason and trigger details {@code wanted} accepts. */
@@ -328,7 +397,54 @@ public final class RunningHost implements AutoCloseable {
     }
 
     public Path logFile() {
-        return logFile;
+        return console.logFile();
+    }
+
+    Launch launch() {
+        return launch;
+    }
+
+    /**
+     * Serves {@code module}'s app from now on, in this warm JVM ({@code POST /admin/host/app}), with a console that
+     * starts empty and writes to the log file of {@code name}.
+     *
+     * @return false when the host cannot (its current app has a call that does not end, or it does not answer):
+     * close it and start another
+     */
+    boolean serve(LabModule module, String name) {
+        try {
+            console.logTo(logFile(module, name));
+        } catch (IOException e) {
+            return false;
+        }
+        String body = "{\"folder\": " + Json.MAPPER.valueToTree(module.folder().toString()) + "}";
+        return admin(HttpRequest.newBuilder(baseUri.resolve("admin/host/app")).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Stops the triggers of the app served now and waits for its calls ({@code DELETE /admin/host/app}), so that
+     * an idle warm host does nothing.
+     *
+     * @return false when a call did not end, or the host did not answer: close it
+     */
+    boolean stopTriggers() {
+        return admin(HttpRequest.newBuilder(baseUri.resolve("admin/host/app")).DELETE());
+    }
+
+    private boolean admin(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.header("x-functions-key", keys.masterKey())
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                console.add("(the test kit could not switch this host: " + response.statusCode() + " " + response.body() + ")");
+            }
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public boolean isAlive() {

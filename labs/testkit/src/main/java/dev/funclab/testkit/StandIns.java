@@ -6,15 +6,27 @@ import dev.funclab.standins.messenger.MessengerSender;
 import dev.funclab.standins.speech.SpeechEngine;
 import dev.funclab.standins.speech.SpeechStandIn;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The stand-ins of one test class and the secrets the host shares with them: keys made up for this
- * run, so that the tests never depend on what a {@code local.settings.json} says.
+ * run, so that the tests never depend on what a {@code local.settings.json} says. A class done with them
+ * gives them back ({@link #release}); the next class gets them emptied ({@link #lease}), on the same ports with
+ * the same keys, so that its host has the same settings and can be a warm one ({@link HostPool}).
  */
 public final class StandIns implements AutoCloseable {
+
+    /** At most this many wait for a next class; more are closed. */
+    private static final int MAX_IDLE = 8;
+    private static final Deque<Idle> IDLE = new ArrayDeque<>();
+
+    /** Stand-ins waiting, and the thread that gave them back: the grader runs each job's classes on one thread. */
+    private record Idle(StandIns standIns, Thread releasedBy) {
+    }
 
     /** Where the lab mails to and from, whatever the student's settings say. */
     public static final String MAIL_TO = "student@funclab.test";
@@ -28,6 +40,39 @@ public final class StandIns implements AutoCloseable {
     private StandIns(SpeechStandIn speech, MailStandIn mail) {
         this.speech = speech;
         this.mail = mail;
+    }
+
+    /** Stand-ins for a test class: ones given back by a class before (this thread's first), emptied, or new ones. */
+    static StandIns lease() {
+        StandIns reused = takeIdle();
+        if (reused == null) {
+            return start();
+        }
+        reused.speech.reset();
+        reused.mail.reset();
+        return reused;
+    }
+
+    private static StandIns takeIdle() {
+        synchronized (IDLE) {
+            Idle chosen = IDLE.stream().filter(idle -> idle.releasedBy() == Thread.currentThread()).findFirst()
+                    .orElse(IDLE.peekFirst());
+            if (chosen != null) {
+                IDLE.remove(chosen);
+            }
+            return chosen == null ? null : chosen.standIns();
+        }
+    }
+
+    /** The class is done with {@code standIns}: they wait for the next class. */
+    static void release(StandIns standIns) {
+        synchronized (IDLE) {
+            if (IDLE.size() < MAX_IDLE) {
+                IDLE.addFirst(new Idle(standIns, Thread.currentThread()));
+                return;
+            }
+        }
+        standIns.close();
     }
 
     /**

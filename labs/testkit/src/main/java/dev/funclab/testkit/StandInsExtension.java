@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.util.Map;
 
 /**
- * Keeps the {@link StandIns} of a {@link WithStandIns} test class (started on first need, closed
+ * Keeps the {@link StandIns} of a {@link WithStandIns} test class (leased on first need, given back
  * after the class) and hands them to tests. The host extension asks here for their app settings.
  */
 public final class StandInsExtension implements ParameterResolver {
@@ -46,6 +46,15 @@ public final class StandInsExtension implements ParameterResolver {
 
     private static StandIns standIns(ExtensionContext context) {
         ExtensionContext classContext = FunctionsHostExtension.outermostClass(context);
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(StandIns.class, type -> StandIns.start(), StandIns.class);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Lease.class, type -> new Lease(StandIns.lease()), Lease.class)
+                .standIns();
+    }
+
+    /** The class's stand-ins, given back when the class is done. */
+    private record Lease(StandIns standIns) implements AutoCloseable {
+        @Override
+        public void close() {
+            StandIns.release(standIns);
+        }
     }
 }

@@ -203,6 +203,17 @@ public final class MailStandIn implements AutoCloseable {
         failures.set(count, status);
     }
 
+    /** Empties every mailbox and cancels planned failures: as if just started, on the same ports with the same key. */
+    public void reset() {
+        failures.set(0, 500);
+        try {
+            mailServer.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not empty the mail stand-in's mailboxes: " + e.getMessage(), e);
+        }
+        received.clear();
+    }
+
     /** Reads one recipient's INBOX over IMAP, as a mail client would. Close it when done. */
     public ImapMailbox imap(String address) {
         return ImapMailbox.open(LOOPBACK, imapPort(), address, address);

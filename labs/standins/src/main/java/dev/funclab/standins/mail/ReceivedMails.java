@@ -52,6 +52,11 @@ final class ReceivedMails {
         }
     }
 
+    synchronized void clear() {
+        mails.clear();
+        seen.clear();
+    }
+
     synchronized List<ReceivedMail> all() {
         return List.copyOf(mails);
     }

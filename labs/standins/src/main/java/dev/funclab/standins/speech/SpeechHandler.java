@@ -75,6 +75,12 @@ final class SpeechHandler extends Handler.Abstract {
         return faults;
     }
 
+    void clearRequests() {
+        synchronized (requests) {
+            requests.clear();
+        }
+    }
+
     List<SpeechRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);

@@ -115,6 +115,12 @@ public final class SpeechStandIn implements AutoCloseable {
         handler.faults().clear();
     }
 
+    /** Cancels planned failures and forgets the requests seen: as if just started, on the same port with the same key. */
+    public void reset() {
+        handler.faults().clear();
+        handler.clearRequests();
+    }
+
     /** Every {@code POST /cognitiveservices/v1} seen (the last 1,000), oldest first, whatever it was answered (a copy). */
     public List<SpeechRequest> requests() {
         return handler.requests();

@@ -318,6 +318,20 @@ class MailStandInTest {
     }
 
     @Test
+    void aResetEmptiesEveryMailboxAndCancelsPlannedFailures() throws Exception {
+        String to = unique("reset");
+        assertThat(post(validMail(to).toString(), bearer(), "application/json").statusCode()).isEqualTo(202);
+        eventually(() -> mailsTo(to), list -> !list.isEmpty());
+        mail.failNext(3, 503);
+
+        mail.reset();
+
+        assertThat(mail.received()).isEmpty();
+        assertThat(mail.inbox(to)).as("the mailbox over IMAP").isEmpty();
+        assertThat(post(validMail(to).toString(), bearer(), "application/json").statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void failNextDoesNotApplyBeforeTheKeyIsChecked() throws Exception {
         mail.failNext(1, 500);
         try {

@@ -216,6 +216,18 @@ class SpeechStandInTest {
     }
 
     @Test
+    void aResetForgetsPlannedFaultsAndTheRequestsSeen() throws Exception {
+        synthesize(JENNY, "riff-16khz-16bit-mono-pcm", "Ocp-Apim-Subscription-Key", KEY);
+        speech.failNext(5, 503, null);
+
+        speech.reset();
+
+        assertThat(speech.requests()).isEmpty();
+        assertThat(synthesize(JENNY, "riff-16khz-16bit-mono-pcm", "Ocp-Apim-Subscription-Key", KEY).statusCode()).isEqualTo(200);
+        assertThat(speech.requests()).singleElement().extracting(SpeechRequest::status).isEqualTo(200);
+    }
+
+    @Test
     void clearedFaultsAreNotAnswered() throws Exception {
         speech.failNext(100, 401, null);
         assertThat(synthesize(JENNY, "riff-16khz-16bit-mono-pcm", "Ocp-Apim-Subscription-Key", KEY).statusCode()).isEqualTo(401);

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -29,10 +31,14 @@ import java.util.jar.Manifest;
 public final class HostJvmArchive {
 
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
+    /** Archives a JVM started from here is writing: one writer is enough, and each dump costs seconds at its exit. */
+    private static final Set<Path> BEING_WRITTEN = ConcurrentHashMap.newKeySet();
 
     private final Path archive;
     private final Path writing;
     private final String classPath;
+    /** True while the JVM given {@link #jvmOptions()} is the one writing the archive. */
+    private boolean writer;
 
     private HostJvmArchive(Path archive, String classPath) {
         this.archive = archive;
@@ -92,16 +98,22 @@ public final class HostJvmArchive {
 
     /**
      * The JVM options to use the archive, or to write it when this JVM exits if there is none yet (or it is older
-     * than a jar it was made from). The JDK's own notes about classes it cannot archive are silenced.
+     * than a jar it was made from): the first JVM started from this process writes it, the ones started meanwhile go
+     * without. The JDK's own notes about classes it cannot archive are silenced.
      */
-    public List<String> jvmOptions() {
+    public synchronized List<String> jvmOptions() {
         if (isCurrent()) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
+        if (!BEING_WRITTEN.add(archive)) {
+            return List.of();
+        }
+        writer = true;
         try {
             Files.createDirectories(archive.getParent());
             removeAbandoned();
         } catch (IOException e) {
+            jvmEnded();
             return List.of();
         }
         return List.of("-XX:ArchiveClassesAtExit=" + writing, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
@@ -109,6 +121,10 @@ public final class HostJvmArchive {
 
     /** After the JVM ended: an archive it wrote takes its place, whole (a JVM killed while writing leaves none). */
     public synchronized void jvmEnded() {
+        if (writer) {
+            writer = false;
+            BEING_WRITTEN.remove(archive);
+        }
         if (!Files.isRegularFile(writing)) {
             return;
         }

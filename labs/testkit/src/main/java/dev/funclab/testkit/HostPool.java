@@ -103,7 +103,7 @@ public final class HostPool {
             idle.clear();
         }
         // All at once: each takes a moment to stop, and a grader closes one per job and test class.
-        List<Thread> closing = all.stream().map(host -> new Thread(() -> close(host), "host-close")).toList();
+        List<Thread> closing = all.stream().map(host -> new Thread(() -> discard(host), "host-close")).toList();
         closing.forEach(Thread::start);
         for (Thread thread : closing) {
             try {
@@ -112,6 +112,15 @@ public final class HostPool {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** An idle host has nothing to finish: it goes at once. */
+    private static void discard(RunningHost host) {
+        try {
+            host.discard();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -51,6 +51,7 @@ public final class RunningHost implements AutoCloseable {
     private final URI baseUri;
     private final FunctionKeys keys;
     private final Console console;
+    /** The archive this JVM writes when it exits, or null when it writes none. */
     private final HostJvmArchive archive;
     private final Launch launch;
 
@@ -133,9 +134,8 @@ public final class RunningHost implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         // Classes mapped in from an archive instead of parsed at each of the many starts a run makes.
         HostJvmArchive archive = HostJvmArchive.forClassPath(System.getProperty("java.class.path"), System.getenv());
-        if (archive != null) {
-            command.addAll(archive.jvmOptions());
-        }
+        List<String> archiveOptions = archive == null ? List.of() : archive.jvmOptions();
+        command.addAll(archiveOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 Main.class.getName(),
                 "--port", "0", "--key=" + keys.functionKey(), "--master-key=" + keys.masterKey(), "--exit-with-parent",
@@ -162,7 +162,8 @@ public final class RunningHost implements AutoCloseable {
             for (String line : console.lines()) {
                 if (line.startsWith(LISTENING)) {
                     return new RunningHost(process, URI.create(line.substring(LISTENING.length()).trim()), keys, console,
-                            archive, Launch.of(module, environment));
+                            archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit")) ? archive : null,
+                            Launch.of(module, environment));
                 }
             }
             if (!process.isAlive() && !reader.isAlive()) {
@@ -449,6 +450,19 @@ public final class RunningHost implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Ends a host whose triggers are stopped and whose calls have ended ({@link #stopTriggers}) at once, without the
+     * host's graceful stop, which has nothing left to do; gracefully when it writes the class-data archive at exit.
+     */
+    void discard() throws InterruptedException {
+        if (archive == null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } else {
+            close();
+        }
     }
 
     @Override

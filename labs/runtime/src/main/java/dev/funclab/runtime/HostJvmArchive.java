@@ -33,6 +33,8 @@ public final class HostJvmArchive {
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
     /** Archives a JVM started from here is writing: one writer is enough, and each dump costs seconds at its exit. */
     private static final Set<Path> BEING_WRITTEN = ConcurrentHashMap.newKeySet();
+    /** Archives kept in the cache: the host jar's, the grader's and the benchmarks' of a few recent builds. */
+    private static final int KEPT_ARCHIVES = 6;
 
     private final Path archive;
     private final Path writing;
@@ -153,14 +155,23 @@ public final class HostJvmArchive {
         return true;
     }
 
-    /** Archives half written an hour ago or more belong to JVMs that were killed: nobody finishes them. */
+    /**
+     * Archives half written an hour ago or more belong to JVMs that were killed: nobody finishes them. Each build of a
+     * jar gets an archive of its own (about 20 MB), so only the newest few of the kit's cache folder are kept.
+     */
     private void removeAbandoned() throws IOException {
         long hourAgo = System.currentTimeMillis() - 3_600_000;
         try (var files = Files.list(archive.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+            List<Path> all = files.toList();
+            for (Path file : all.stream().filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
                 if (Files.getLastModifiedTime(file).toMillis() < hourAgo) {
                     Files.deleteIfExists(file);
                 }
+            }
+            List<Path> archives = all.stream().filter(f -> f.getFileName().toString().endsWith(".jsa"))
+                    .sorted(java.util.Comparator.comparingLong((Path f) -> f.toFile().lastModified()).reversed()).toList();
+            for (Path old : archives.subList(Math.min(KEPT_ARCHIVES, archives.size()), archives.size())) {
+                Files.deleteIfExists(old); // a JVM that maps it in keeps its mapping
             }
         }
     }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +107,7 @@ public final class RunningHost implements AutoCloseable {
      * settings reach functions as environment variables, as in Azure), storage and {@code appSettings} over them.
      */
     static Map<String, String> environment(LabModule module, Optional<String> storage, Map<String, String> appSettings) {
-        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        Map<String, String> environment = new HashMap<>(System.getenv());
         LocalSettings.read(module.folder().resolve("local.settings.json")).values().forEach(environment::putIfAbsent);
         // Storage of this run's own, so that parallel runs never meet. A given storage is used as it is:
         // the grader names one, and must not load a submission's classes to find out whether it is needed.
@@ -172,6 +173,9 @@ public final class RunningHost implements AutoCloseable {
             sleepBriefly();
         }
         process.destroyForcibly();
+        if (archive != null) {
+            archive.jvmEnded(); // if it was to write the archive, the next JVM may
+        }
         throw new HostStartException("The function host did not start for " + module.folder() + ".\n"
                 + "Its output was:\n  " + String.join("\n  ", console.lines())
                 + "\nFix what it names, then run the tests again (you can also try: scripts/run " + module.lab() + ").");

@@ -1,6 +1,7 @@
 package dev.funclab.testkit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +54,21 @@ public final class HostPool {
 
     /** The test class is done with {@code host}: it waits, triggers stopped, for the next class with the same launch. */
     void release(RunningHost host) {
+        if (maxIdle() == 0) {
+            close(host);
+            return;
+        }
+        if (!host.isAlive() || !host.stopTriggers()) {
+            discard(host); // a call that does not end, or a host that died: nothing to wait for
+            return;
+        }
         RunningHost evicted = null;
-        if (maxIdle() > 0 && host.isAlive() && host.stopTriggers()) {
-            synchronized (this) {
-                idle.add(host);
-                if (idle.size() > maxIdle()) {
-                    evicted = idle.stream().min(java.util.Comparator.comparingInt(h -> demand.getOrDefault(h.launch(), 0)))
-                            .orElseThrow();
-                    idle.remove(evicted);
-                }
+        synchronized (this) {
+            idle.add(host);
+            if (idle.size() > maxIdle()) {
+                evicted = idle.stream().min(Comparator.comparingInt(h -> demand.getOrDefault(h.launch(), 0))).orElseThrow();
+                idle.remove(evicted);
             }
-        } else {
-            evicted = host;
         }
         if (evicted != null) {
             close(evicted);

@@ -66,17 +66,21 @@ final class StoragePool implements AutoCloseable {
         return storage;
     }
 
-    /** The submission is done with {@code storage}; the next one gets it emptied, if it still runs. */
+    /** The submission is done with {@code storage}; the next one of this job gets it emptied, if it still runs. */
     void release(CompletableFuture<StorageEmulator> storage) {
-        storage.thenAccept(emulator -> {
-            if (emulator.isRunning()) {
-                synchronized (this) {
-                    idle.push(new Idle(emulator, Thread.currentThread()));
-                }
-            } else {
-                forget(emulator);
+        StorageEmulator emulator;
+        try {
+            emulator = storage.join(); // here, on the job's thread, which the next lease of this job looks for
+        } catch (RuntimeException e) {
+            return; // it never started: nothing to keep
+        }
+        if (emulator.isRunning()) {
+            synchronized (this) {
+                idle.push(new Idle(emulator, Thread.currentThread()));
             }
-        }).exceptionally(e -> null).join();
+        } else {
+            forget(emulator);
+        }
     }
 
     private synchronized StorageEmulator takeIdle() {
@@ -91,6 +95,10 @@ final class StoragePool implements AutoCloseable {
         synchronized (this) {
             all.remove(emulator);
         }
+        stop(emulator);
+    }
+
+    private static void stop(StorageEmulator emulator) {
         LabStorage.forget(emulator.connectionString());
         emulator.close();
     }
@@ -103,9 +111,6 @@ final class StoragePool implements AutoCloseable {
             all.clear();
             idle.clear();
         }
-        running.forEach(emulator -> {
-            LabStorage.forget(emulator.connectionString());
-            emulator.close();
-        });
+        running.forEach(StoragePool::stop);
     }
 }

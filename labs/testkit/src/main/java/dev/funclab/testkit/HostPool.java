@@ -42,12 +42,15 @@ public final class HostPool {
     RunningHost lease(LabModule module, String name, Optional<String> storage, Map<String, String> appSettings) {
         Map<String, String> environment = RunningHost.environment(module, storage, appSettings);
         RunningHost.Launch launch = RunningHost.Launch.of(module, environment);
+        synchronized (this) {
+            demand.merge(launch, 1, Integer::sum);
+        }
         RunningHost warm;
         while ((warm = takeIdle(launch)) != null) {
             if (warm.isAlive() && warm.serve(module, name)) {
                 return warm;
             }
-            close(warm);
+            discard(warm); // it refused the switch (a call that does not end) or died: nothing to wait for
         }
         return RunningHost.start(module, name, environment);
     }
@@ -76,7 +79,6 @@ public final class HostPool {
     }
 
     private synchronized RunningHost takeIdle(RunningHost.Launch launch) {
-        demand.merge(launch, 1, Integer::sum);
         for (RunningHost host : idle) {
             if (host.launch().equals(launch)) {
                 idle.remove(host);

@@ -45,6 +45,11 @@ public final class BenchContext implements AutoCloseable {
         return quick ? Math.max(2, normally / 3) : normally;
     }
 
+    /** Rounds to measure: {@code --rounds}, else {@code normally}, or {@code quickly} in a short run. */
+    public int rounds(int normally, int quickly) {
+        return rounds != null ? rounds : quick ? quickly : normally;
+    }
+
     /** {@code normally}, or {@code quickly} in a short run. */
     public int size(int normally, int quickly) {
         return quick ? quickly : normally;

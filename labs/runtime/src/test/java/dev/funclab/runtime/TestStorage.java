@@ -25,6 +25,13 @@ import java.util.function.BooleanSupplier;
 /** One Azurite for this test JVM, on free ports, and helpers to read what functions wrote. */
 public final class TestStorage {
 
+    /**
+     * Test classes run side by side (junit-platform.properties) and share this Azurite, each with its own queue and
+     * container names: they take this lock to READ; a class that empties the whole account takes it to READ_WRITE
+     * and runs alone. Classes whose apps listen on the same names also share a lock named after that fixture.
+     */
+    public static final String LOCK = "funclab.test-storage";
+
     private static StorageEmulator azurite;
 
     private TestStorage() {

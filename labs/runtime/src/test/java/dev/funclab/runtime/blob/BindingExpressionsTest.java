@@ -8,6 +8,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,6 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** %AppSetting%, {rand-guid}, {DateTime}, {sys.randguid}, {sys.utcnow} and JSON message properties (dotted paths too) in binding paths. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class BindingExpressionsTest {
 
     @TempDir

@@ -14,6 +14,8 @@ import dev.funclab.runtime.function.TriggerSupport;
 import dev.funclab.runtime.invoke.FunctionInvoker;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The blob listener remembers what the container holds now, not every blob it ever held. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class BlobListenerMemoryTest {
 
     static final AtomicInteger CALLS = new AtomicInteger();

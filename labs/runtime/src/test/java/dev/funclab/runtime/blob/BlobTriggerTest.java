@@ -7,6 +7,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +24,7 @@ import static dev.funclab.runtime.TestStorage.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Blob triggers, blob input and output through Azurite, against the fixture app in {@code fixtures.blobs}. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class BlobTriggerTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

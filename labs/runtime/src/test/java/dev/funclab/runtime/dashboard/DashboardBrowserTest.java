@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows the call and its log as they happen, counts its cost, and shows what storage holds, pictures drawn
  * as pictures. Screenshots go to {@code target/screenshots} for the README.
  */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ_WRITE)
 class DashboardBrowserTest {
 
     @TempDir

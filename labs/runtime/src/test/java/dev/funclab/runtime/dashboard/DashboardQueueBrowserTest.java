@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A queue function in the dashboard: run now from the page (through the admin endpoint), and a message
  * that ended on the poison queue sent back to its queue with one click.
  */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
+@ResourceLock("fixtures.queues")
 class DashboardQueueBrowserTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.funclab.runtime.dashboard;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -54,7 +55,11 @@ final class HeadlessChromium {
     }
 
     static WebDriverWait waiting(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The page redraws a table when storage changes, and other tests change it meanwhile: an element found a
+        // moment ago may be gone, which only means "look again".
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves what the browser shows to {@code target/screenshots/<name>.png}, for the README. */

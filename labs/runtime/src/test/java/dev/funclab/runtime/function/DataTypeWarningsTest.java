@@ -7,6 +7,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A byte[] on a storage binding without dataType = "binary" runs here but would fail in Azure: the host says so. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class DataTypeWarningsTest {
 
     @TempDir

@@ -7,6 +7,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code AzureWebJobs.<name>.Disabled}: the function's trigger does not run; the rest of the app does. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
+@ResourceLock("fixtures.queues")
 class DisabledFunctionTest {
 
     @TempDir

@@ -10,6 +10,8 @@ import dev.funclab.runtime.function.FunctionConfigurationException;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** host.json extensions.queues: messageEncoding none reads and writes plain text, as in Azure; maxPollingInterval is noted. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class QueueHostJsonTest {
 
     @TempDir

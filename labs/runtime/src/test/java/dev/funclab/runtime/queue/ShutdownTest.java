@@ -9,6 +9,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A message the host received but did not finish is visible again as soon as the host has stopped. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class ShutdownTest {
 
     @TempDir

@@ -8,6 +8,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A call that outlasts its message's visibility keeps the message hidden: it is delivered once. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class VisibilityRenewalTest {
 
     @TempDir

@@ -6,6 +6,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restart, for HTTP and queue triggers alike; a change that does not compile is reported while the code from
  * before keeps answering.
  */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class HotReloadTest {
 
     @TempDir

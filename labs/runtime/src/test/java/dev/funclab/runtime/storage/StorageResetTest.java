@@ -5,6 +5,8 @@ import com.azure.data.tables.TableServiceClientBuilder;
 import com.azure.data.tables.models.TableEntity;
 import dev.funclab.runtime.TestStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One step empties the emulator's account, and never touches a real one. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ_WRITE)
 class StorageResetTest {
 
     @Test

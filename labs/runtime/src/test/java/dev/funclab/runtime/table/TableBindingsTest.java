@@ -7,6 +7,8 @@ import dev.funclab.runtime.TestStorage;
 import dev.funclab.runtime.log.HostLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Table output from a queue trigger, table input into HTTP functions, through Azurite. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class TableBindingsTest {
 
     @TempDir

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,6 +28,7 @@ import static dev.funclab.runtime.TestStorage.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Timer triggers on their schedule, retry policies, and functions run through the admin endpoint. */
+@ResourceLock(value = TestStorage.LOCK, mode = ResourceAccessMode.READ)
 class TimerAndAdminTest {
 
     @TempDir

@@ -107,7 +107,7 @@ class StartupErrorsTest {
     void aBindingExpressionTheTriggerCannotFillStopsTheHost() throws Exception {
         Path app = TestApps.packaged(folder.resolve("unknownname"), "fixtures.broken.unknownname");
         HostOptions options = HostOptions.forApp(app).withPort(0)
-                .withEnvironment(Map.of("AzureWebJobsStorage", "UseDevelopmentStorage=true"));
+                .withEnvironment(Map.of("AzureWebJobsStorage", TestStorage.connectionString()));
         assertThatThrownBy(() -> FunctionHost.start(options, new HostLog(new PrintStream(new ByteArrayOutputStream()))).close())
                 .isInstanceOf(FunctionConfigurationException.class)
                 .hasMessageContaining("Function 'resize'").hasMessageContaining("parameter 'card'")

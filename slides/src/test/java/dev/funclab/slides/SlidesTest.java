@@ -361,7 +361,8 @@ class SlidesTest {
         try (Stream<Path> files = Files.walk(start)) {
             List<Path> matches = files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().replace('\\', '/').endsWith("/" + end))
-                    .filter(p -> !p.toString().contains("/target/"))
+                    // Relative to where the search starts: the kit itself may sit in a build folder (scripts/bench kit-tests).
+                    .filter(p -> !start.relativize(p).startsWith("target"))
                     .toList();
             return matches.size() == 1 ? matches.get(0) : null;
         }

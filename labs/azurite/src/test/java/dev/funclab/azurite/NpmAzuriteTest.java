@@ -4,6 +4,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.core.util.BinaryData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +24,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The npm path end to end: installed on first use, started on free ports, spoken to with the Azure SDK, stopped. */
+/**
+ * The npm path end to end: installed on first use, started on free ports, spoken to with the Azure SDK, stopped.
+ * Each test has an Azurite of its own, so they run side by side: most of their time is spent waiting for one to start
+ * or to stop.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class NpmAzuriteTest {
 
     @Test

@@ -71,6 +71,15 @@ public final class BenchContext implements AutoCloseable {
         return storage.connectionString();
     }
 
+    /**
+     * An Azurite for one benchmark alone, which closes it: for one that leaves Azurite busy long after it ends (the
+     * queue drain's thousands of deleted messages made the next benchmark's calls time out after 60 s).
+     */
+    public StorageEmulator ownStorage() {
+        progress("starting an Azurite of its own");
+        return Azurite.provide(null, System.getenv(), false, line -> { });
+    }
+
     /** A fresh folder under target/bench. */
     public Path folder(String name) throws java.io.IOException {
         Path parent = Files.createDirectories(kit.resolve("labs/bench/target/bench"));

@@ -4,6 +4,7 @@ import com.azure.storage.queue.QueueAsyncClient;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.azure.storage.queue.models.QueueMessageItem;
+import dev.funclab.azurite.StorageEmulator;
 import dev.funclab.bench.apps.drain.Drain;
 import dev.funclab.runtime.HostOptions;
 import dev.funclab.runtime.app.HostJson;
@@ -44,9 +45,14 @@ final class QueueDrainBenchmark implements Benchmark {
 
     @Override
     public List<Figure> run(BenchContext context) throws Exception {
+        try (StorageEmulator azurite = context.ownStorage()) {
+            return run(context, azurite.connectionString());
+        }
+    }
+
+    private List<Figure> run(BenchContext context, String storage) throws Exception {
         int messages = 500;
         int rounds = context.rounds(10);
-        String storage = context.storage();
         var service = new QueueServiceClientBuilder().connectionString(storage).buildClient();
         var asyncService = new QueueServiceClientBuilder().connectionString(storage).buildAsyncClient();
         Path app = FunctionApps.packaged(context.folder("queue-app"), Drain.class);

@@ -73,8 +73,8 @@ final class HttpBenchmark implements Benchmark {
             targets.put("host", host.host().baseUri().resolve("api/hello"));
             targets.put("jetty", URI.create("http://localhost:" + HostServer.port(jetty) + "/api/hello"));
             targets.put("jdk", URI.create("http://localhost:" + jdk.getAddress().getPort() + "/api/hello"));
-            // Each server is warmed until it stops getting faster, as long in a short run: on 2 cores under load the
-            // JIT needs 10-20 s for the host's path, and rounds measured before that measure the compiler.
+            // Each server is loaded until the JIT has finished with what it serves, as long in a short run: on 2 cores
+            // under load that takes 10-30 s for the host's path, and rounds measured before it measure the compiler.
             for (Map.Entry<String, URI> target : targets.entrySet()) {
                 context.progress("http: warming up " + target.getKey() + ": " + warmUp(target.getValue()));
             }

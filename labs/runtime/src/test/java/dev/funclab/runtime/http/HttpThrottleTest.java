@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,11 +113,7 @@ class HttpThrottleTest {
         CompletableFuture<HttpResponse<String>> blocking = call(base.resolve("block"));
         awaitRunning(1);
         CompletableFuture<HttpResponse<String>> waiting = call(base.resolve("work"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (throttle.freeSeats() > -1) {
-            assertThat(System.nanoTime()).as("the second call waits within 20 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        await("the second call to wait for the seat", () -> throttle.freeSeats() == -1);
         HttpResponse<String> refused = call(base.resolve("work")).get(20, TimeUnit.SECONDS);
         assertThat(refused.statusCode()).as("a third call beyond maxOutstandingRequests 2").isEqualTo(429);
         assertThat(waiting).as("the second call waits for the seat").isNotDone();
@@ -128,9 +125,13 @@ class HttpThrottleTest {
     }
 
     private void awaitRunning(int calls) throws InterruptedException {
+        await(calls + " call(s) running", () -> running.get() >= calls);
+    }
+
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (running.get() < calls) {
-            assertThat(System.nanoTime()).as("%d call(s) running within 20 s", calls).isLessThan(deadline);
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("%s within 20 s", what).isLessThan(deadline);
             Thread.sleep(5);
         }
     }

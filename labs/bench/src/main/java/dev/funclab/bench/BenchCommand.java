@@ -85,6 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
                 quick ? "short run" : "full run", machine().get("summary"));
         List<String> broken = new ArrayList<>();
         try (BenchContext context = new BenchContext(kit, quick, rounds, out)) {
+            context.clearEarlierRuns();
             for (Benchmark benchmark : chosen) {
                 context.progress(benchmark.name() + ": " + benchmark.description());
                 try {

@@ -3,10 +3,12 @@ package dev.funclab.bench;
 import dev.funclab.azurite.Azurite;
 import dev.funclab.azurite.StorageEmulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * What the benchmarks of one run share: the kit's folder, the number of rounds, one Azurite (started on first
@@ -81,9 +83,27 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /** A fresh folder under target/bench. */
-    public Path folder(String name) throws java.io.IOException {
-        Path parent = Files.createDirectories(kit.resolve("labs/bench/target/bench"));
-        return Files.createTempDirectory(parent, name + "-");
+    public Path folder(String name) throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(work()), name + "-");
+    }
+
+    /**
+     * Removes the folders that earlier runs left under target/bench (a graded class of 40 alone is about 1 GB); each
+     * run keeps its own until the next one starts, to be looked into. Two runs at once need two copies of the kit.
+     */
+    public void clearEarlierRuns() throws IOException {
+        if (!Files.isDirectory(work())) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(work())) {
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                FileTrees.deleteTree(folder);
+            }
+        }
+    }
+
+    private Path work() {
+        return kit.resolve("labs/bench/target/bench");
     }
 
     @Override

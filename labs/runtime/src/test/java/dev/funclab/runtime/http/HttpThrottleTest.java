@@ -1,5 +1,6 @@
 package dev.funclab.runtime.http;
 
+import dev.funclab.runtime.TestStorage;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,7 +113,7 @@ class HttpThrottleTest {
         CompletableFuture<HttpResponse<String>> blocking = call(base.resolve("block"));
         awaitRunning(1);
         CompletableFuture<HttpResponse<String>> waiting = call(base.resolve("work"));
-        await("the second call to wait for the seat", () -> throttle.freeSeats() == -1);
+        TestStorage.await("the second call to wait for the seat", Duration.ofSeconds(20), () -> throttle.freeSeats() == -1);
         HttpResponse<String> refused = call(base.resolve("work")).get(20, TimeUnit.SECONDS);
         assertThat(refused.statusCode()).as("a third call beyond maxOutstandingRequests 2").isEqualTo(429);
         assertThat(waiting).as("the second call waits for the seat").isNotDone();
@@ -124,15 +124,7 @@ class HttpThrottleTest {
         assertThat(throttle.freeSeats()).isEqualTo(1);
     }
 
-    private void awaitRunning(int calls) throws InterruptedException {
-        await(calls + " call(s) running", () -> running.get() >= calls);
-    }
-
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("%s within 20 s", what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private void awaitRunning(int calls) {
+        TestStorage.await(calls + " call(s) running", Duration.ofSeconds(20), () -> running.get() >= calls);
     }
 }

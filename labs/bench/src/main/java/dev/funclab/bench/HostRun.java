@@ -18,10 +18,12 @@ import java.util.function.Consumer;
 final class HostRun implements AutoCloseable {
 
     private final FunctionHost host;
+    private final HostLog log;
     private final PrintStream console;
 
-    private HostRun(FunctionHost host, PrintStream console) {
+    private HostRun(FunctionHost host, HostLog log, PrintStream console) {
         this.host = host;
+        this.log = log;
         this.console = console;
     }
 
@@ -32,13 +34,14 @@ final class HostRun implements AutoCloseable {
     static HostRun start(HostOptions options, Path console, Consumer<String> lines) throws Exception {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(console.toFile()), 8192), false,
                 StandardCharsets.UTF_8);
-        HostLog log = new HostLog(out);
+        HostLog log = HostLog.inBackground(out); // as the host's command line writes its console
         if (lines != null) {
             log.addListener(lines);
         }
         try {
-            return new HostRun(FunctionHost.start(options.withPort(0), log), out);
+            return new HostRun(FunctionHost.start(options.withPort(0), log), log, out);
         } catch (Exception | Error e) {
+            log.close();
             out.close();
             throw e;
         }
@@ -53,6 +56,7 @@ final class HostRun implements AutoCloseable {
         try {
             host.close();
         } finally {
+            log.close();
             console.close();
         }
     }

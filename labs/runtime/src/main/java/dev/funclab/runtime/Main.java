@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -117,14 +118,18 @@ public final class Main implements Callable<Integer> {
         if (port != null) {
             options = options.withPort(port);
         }
-        HostLog log = new HostLog(System.out);
+        // The console is written by a thread of its own; what functions print goes out after the host's lines.
+        HostLog log = HostLog.inBackground(System.out);
+        System.setOut(log.inOrder(stdoutCharset()));
         FunctionHost host;
         try {
             host = FunctionHost.start(options, log);
         } catch (AppLoadException | FunctionConfigurationException e) {
+            log.close();
             System.err.println("Error: " + e.getMessage());
             return 2;
         } catch (java.io.IOException e) {
+            log.close();
             System.err.println("Error: cannot listen: " + e.getMessage()
                     + ". Is another host running on that port? Stop it or pass --port with another number.");
             return 2;
@@ -136,11 +141,18 @@ public final class Main implements Callable<Integer> {
             } catch (Exception e) {
                 System.err.println("Error while stopping: " + e);
             } finally {
+                log.close();
                 stopped.countDown();
             }
         }, "host-shutdown"));
         host.join();
         stopped.await();
         return 0;
+    }
+
+    /** The charset Java 17 gave {@code System.out}: the terminal's where it said, else the platform's. */
+    private static Charset stdoutCharset() {
+        String name = System.getProperty("sun.stdout.encoding");
+        return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
     }
 }

@@ -2,6 +2,7 @@ package com.example.lab4;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.OutputBinding;
+import com.microsoft.azure.functions.annotation.BlobInput;
 import com.microsoft.azure.functions.annotation.BlobOutput;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
@@ -22,6 +23,8 @@ public class SpeechFunction {
                     connection = "AzureWebJobsStorage") SpeechRequest request,
             @TableInput(name = "done", tableName = "VoiceMessages", partitionKey = "{mid}", rowKey = RunStep.SYNTHESIZED,
                     connection = "AzureWebJobsStorage") VoiceMessage done,
+            @BlobInput(name = "recorded", path = "voice-messages/{mid}.wav", dataType = "binary",
+                    connection = "AzureWebJobsStorage") byte[] recorded,
             // The row before the recording, which starts the mail step that reads the row. This host writes
             // outputs in parameter order; Azure promises none, so the mail step retries when the row is late.
             @TableOutput(name = "message", tableName = "VoiceMessages",
@@ -30,8 +33,8 @@ public class SpeechFunction {
                     connection = "AzureWebJobsStorage") OutputBinding<byte[]> audio,
             ExecutionContext context) throws IOException {
 
-        // TODO 9: Messenger delivers at least once. When `done` is not null, this message was spoken (and
-        //         mailed) already: log it and return without setting any output.
+        // TODO 9: Messenger delivers at least once. When both `done` and `recorded` are there, this message was
+        //         spoken (and mailed) already: log it and return without setting any output.
 
         // TODO 6: pick the voice (Ssml.voiceFor), get the WAV (SpeechClient.synthesize), then set `audio` to
         //         the WAV and `message` to VoiceMessage.of(request, voice, wav). Let exceptions out: a failed

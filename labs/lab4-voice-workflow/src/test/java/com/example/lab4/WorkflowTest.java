@@ -1,5 +1,6 @@
 package com.example.lab4;
 
+import com.azure.data.tables.models.TableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funclab.standins.mail.Attachment;
 import dev.funclab.standins.mail.ImapMailbox;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -219,7 +221,7 @@ class WorkflowTest {
     }
 
     @Test
-    @Graded(points = 10, step = 9)
+    @Graded(points = 5, step = 9)
     @DisplayName("a message Messenger delivers twice is spoken and mailed once")
     void aRedeliveredMessageIsMailedOnce(MessengerClient messenger, LabStorage storage, RunningHost host, MailStandIn mail) {
         String mid = MessengerClient.newMid();
@@ -235,6 +237,28 @@ class WorkflowTest {
         assertThat(again.succeeded()).as("synthesizeSpeech for the redelivered message succeeded (%s)", again.error()).isTrue();
         assertThat(etagOf(storage, mid)).as("the ETag of voice-messages/%s.wav: a redelivery must not write it again "
                 + "(that would mail it again)", mid).isEqualTo(etag);
+        assertThat(mailsAbout(mail, mid)).as("mails about %s", mid).hasSize(1);
+    }
+
+    @Test
+    @Graded(points = 5, step = 9)
+    @DisplayName("a try that wrote the row but not the recording is done again on the retry, not skipped")
+    void anInterruptedTryIsDoneAgain(LabStorage storage, RunningHost host, MailStandIn mail) {
+        String mid = MessengerClient.newMid();
+        String text = "Interrupted once " + token();
+        // What a try leaves when storage fails between its two outputs: the row (written first), no recording.
+        storage.tables().createTableIfNotExists("VoiceMessages");
+        storage.tables().getTableClient("VoiceMessages").upsertEntity(new TableEntity(mid, "synthesized")
+                .addProperty("at", Instant.now().toString()).addProperty("outcome", "done")
+                .addProperty("senderId", MessengerClient.SENDER_ID).addProperty("text", text));
+
+        FinishedInvocation retry = host.awaitInvocation("MessageId: " + storage.send("speech-requests", request(mid, text)), DEADLINE);
+
+        assertThat(retry.succeeded()).as("synthesizeSpeech for %s (%s)", mid, retry.describe()).isTrue();
+        assertThat(storage.download("voice-messages", mid + ".wav")).as("voice-messages/%s.wav after a retry that found the "
+                + "row (%s, synthesized) but no recording: the step is done only when both of its outputs are there, "
+                + "else the message is never mailed (guide step 9)", mid, mid).isPresent();
+        mailFor(mail, host, mid);
         assertThat(mailsAbout(mail, mid)).as("mails about %s", mid).hasSize(1);
     }
 

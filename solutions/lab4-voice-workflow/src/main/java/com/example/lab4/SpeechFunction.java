@@ -2,6 +2,7 @@ package com.example.lab4;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.OutputBinding;
+import com.microsoft.azure.functions.annotation.BlobInput;
 import com.microsoft.azure.functions.annotation.BlobOutput;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
@@ -22,6 +23,8 @@ public class SpeechFunction {
                     connection = "AzureWebJobsStorage") SpeechRequest request,
             @TableInput(name = "done", tableName = "VoiceMessages", partitionKey = "{mid}", rowKey = RunStep.SYNTHESIZED,
                     connection = "AzureWebJobsStorage") VoiceMessage done,
+            @BlobInput(name = "recorded", path = "voice-messages/{mid}.wav", dataType = "binary",
+                    connection = "AzureWebJobsStorage") byte[] recorded,
             // The row before the recording, which starts the mail step that reads the row. This host writes
             // outputs in parameter order; Azure promises none, so the mail step retries when the row is late.
             @TableOutput(name = "message", tableName = "VoiceMessages",
@@ -30,8 +33,9 @@ public class SpeechFunction {
                     connection = "AzureWebJobsStorage") OutputBinding<byte[]> audio,
             ExecutionContext context) throws IOException {
 
-        if (done != null) {
-            // Messenger delivers at least once: a redelivered message was spoken and mailed already.
+        if (done != null && recorded != null) {
+            // Messenger delivers at least once: a redelivered message was spoken and mailed already. Both outputs
+            // must be there: a try that failed after writing the row but before the recording is done again.
             context.getLogger().info("Message " + request.mid + " was synthesized at " + done.at + "; nothing to do");
             return;
         }

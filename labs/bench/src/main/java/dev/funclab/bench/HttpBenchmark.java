@@ -8,8 +8,6 @@ import dev.funclab.runtime.http.HostServer;
 import org.eclipse.jetty.server.Server;
 
 import java.io.OutputStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,7 +30,6 @@ final class HttpBenchmark implements Benchmark {
 
     static final int CONNECTIONS = 16;
     private static final Duration MAX_WARMUP = Duration.ofSeconds(30);
-    private static final Duration COMPILING_AT_MOST = Duration.ofMillis(20);
     private static final byte[] ANSWER = Hello.ANSWER.getBytes(StandardCharsets.UTF_8);
 
     @Override
@@ -106,24 +103,10 @@ final class HttpBenchmark implements Benchmark {
         }
     }
 
-    /**
-     * Loads {@code uri} a second at a time until the JIT is done with what it serves: two seconds in a row in which
-     * the compilers worked less than {@link #COMPILING_AT_MOST} (at most {@link #MAX_WARMUP}). Its throughput alone
-     * is no sign: it stays flat for seconds while the compile queue waits for a core, then jumps 3-4x.
-     * Returns what each second served, for the progress line.
-     */
-    private static String warmUp(URI uri) throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        List<String> seconds = new ArrayList<>();
-        int quiet = 0;
-        long deadline = System.nanoTime() + MAX_WARMUP.toNanos();
-        while (quiet < 2 && System.nanoTime() < deadline) {
-            long compiling = jit.getTotalCompilationTime();
-            double rate = KeepAliveLoad.run(uri, CONNECTIONS, Duration.ofSeconds(1)).requestsPerSecond();
-            quiet = jit.getTotalCompilationTime() - compiling < COMPILING_AT_MOST.toMillis() ? quiet + 1 : 0;
-            seconds.add(String.format("%,.0f", rate));
-        }
-        return String.join(", ", seconds) + " req/s";
+    /** Loads {@code uri} a second at a time until the JIT is done with what it serves; says what each second served. */
+    private static String warmUp(URI uri) throws Exception {
+        return JitWarmUp.run(() -> String.format("%,.0f", KeepAliveLoad.run(uri, CONNECTIONS, Duration.ofSeconds(1))
+                .requestsPerSecond()), MAX_WARMUP) + " req/s";
     }
 
     private static Samples rps(List<KeepAliveLoad.Result> results) {

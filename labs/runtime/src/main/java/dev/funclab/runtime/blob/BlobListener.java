@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value #POISON_QUEUE}.
  * The container is listed every 200 ms (less often for a container so large that listing it takes
  * longer than 50 ms: the listener then spends at most a fifth of its time listing), and at once when a
- * function of this host writes to it, so new blobs are picked up well within a second. What it remembers
+ * function of this host writes to it, so new blobs are picked up well within a second; not at all while blobs
+ * found earlier still wait for a worker, as nothing it found could start sooner. What it remembers
  * is bounded by the blobs the container holds now, not by all it ever held.
  */
 final class BlobListener extends PollingListener {
@@ -54,6 +55,8 @@ final class BlobListener extends PollingListener {
     private final QueueServiceClient queues;
     private final HostLog log;
     private final int maxTries;
+    /** How many blobs are processed at once. */
+    private final int parallelism;
     /** Blob name to the version (ETag) processed last; names the container no longer holds are dropped. */
     private final Map<String, String> handled = new ConcurrentHashMap<>();
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
@@ -62,8 +65,14 @@ final class BlobListener extends PollingListener {
 
     BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
                  BlobReceipts receipts, QueueServiceClient queues, BlobSettings settings, HostLog log) {
-        super("blob-" + container.getBlobContainerName(), Math.min(settings.maxDegreeOfParallelism(),
+        this(function, invoker, container, pattern, receipts, queues, settings, log, Math.min(settings.maxDegreeOfParallelism(),
                 Math.max(2, Runtime.getRuntime().availableProcessors() * 2)));
+    }
+
+    private BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
+                         BlobReceipts receipts, QueueServiceClient queues, BlobSettings settings, HostLog log, int parallelism) {
+        super("blob-" + container.getBlobContainerName(), parallelism);
+        this.parallelism = parallelism;
         this.maxTries = settings.poisonBlobThreshold();
         this.function = function;
         this.invoker = invoker;
@@ -77,6 +86,11 @@ final class BlobListener extends PollingListener {
 
     @Override
     protected Duration poll() {
+        if (underWay.size() > parallelism) {
+            // Every worker is busy and found blobs wait their turn: what a listing finds now could not start sooner,
+            // and listing a large container costs storage and this host more than the wait.
+            return SCAN_INTERVAL;
+        }
         long started = System.nanoTime();
         boolean found = false;
         try {

@@ -49,8 +49,7 @@ public final class BlobOutputSupport implements OutputSupport<BlobOutput> {
         return (invocation, value) -> {
             BlobPath blob = BlobPath.parse(path.resolve(invocation.bindingData()));
             BlobContainerClient container = host.storage().clients(connection).blobs().getBlobContainerClient(blob.container());
-            container.createIfNotExists();
-            container.getBlobClient(blob.blob()).upload(BinaryData.fromBytes(bytes(value)), true);
+            BlobWrites.upload(container, blob.blob(), BinaryData.fromBytes(bytes(value)));
             host.wakeUps().wrote(host.storage().connectionString(connection), "container:" + blob.container());
         };
     }

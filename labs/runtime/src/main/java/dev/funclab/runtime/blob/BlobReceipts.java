@@ -22,12 +22,11 @@ final class BlobReceipts {
     }
 
     boolean has(String eTag, String container, String blob) {
-        return receipts.exists() && receipts.getBlobClient(path(eTag, container, blob)).exists();
+        return receipts.getBlobClient(path(eTag, container, blob)).exists(); // false without the container too
     }
 
     void write(String eTag, String container, String blob) {
-        receipts.createIfNotExists();
-        receipts.getBlobClient(path(eTag, container, blob)).upload(BinaryData.fromString(""), true);
+        BlobWrites.upload(receipts, path(eTag, container, blob), BinaryData.fromString(""));
     }
 
     private String path(String eTag, String container, String blob) {

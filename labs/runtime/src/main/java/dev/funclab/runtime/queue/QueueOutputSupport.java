@@ -1,6 +1,7 @@
 package dev.funclab.runtime.queue;
 
 import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.models.QueueStorageException;
 import com.microsoft.azure.functions.annotation.QueueOutput;
 import dev.funclab.runtime.HostContext;
 import dev.funclab.runtime.function.FunctionSignature;
@@ -53,9 +54,18 @@ public final class QueueOutputSupport implements OutputSupport<QueueOutput> {
                 throw new IllegalArgumentException(invalid);
             }
             QueueClient queue = host.storage().clients(connection).queues().getQueueClient(name);
-            queue.createIfNotExists();
             for (byte[] content : QueueMessages.contents(value)) {
-                queue.sendMessage(QueueMessages.encode(content, base64));
+                String message = QueueMessages.encode(content, base64);
+                try {
+                    queue.sendMessage(message);
+                } catch (QueueStorageException e) {
+                    if (e.getStatusCode() != 404) {
+                        throw e;
+                    }
+                    // No queue yet (or the storage was emptied): make it and send again; one request per message otherwise.
+                    queue.createIfNotExists();
+                    queue.sendMessage(message);
+                }
             }
             host.wakeUps().wrote(host.storage().connectionString(connection), "queue:" + name);
         };

@@ -69,7 +69,11 @@ public final class Main implements Callable<Integer> {
         this.arguments = arguments.clone();
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        Integer relaunched = QuickRelaunch.run(args);
+        if (relaunched != null) {
+            System.exit(relaunched);
+        }
         // Generated keys may start with '-' ("-Vk..."): still the option's value, never an option of its own.
         System.exit(new CommandLine(new Main(args)).setAllowOptionsAsOptionParameters(true).execute(args));
     }

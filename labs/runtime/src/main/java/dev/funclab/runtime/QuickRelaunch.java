@@ -20,6 +20,7 @@ import java.util.Set;
  */
 final class QuickRelaunch {
 
+    /** Main's options that a plain start uses; any other option (a new one too) takes the full, slower path. */
     private static final Set<String> WITH_VALUE = Set.of("--port", "--host", "--key", "--master-key");
     private static final Set<String> FLAGS = Set.of("--watch", "--no-auth", "--strict");
 

@@ -62,15 +62,26 @@ class CommandLineTest {
     void withDebugABreakpointInAFunctionHitsOnTheNextCallAndAppSettingsStayEnvironment() throws Exception {
         Path app = TestApps.packaged(folder.resolve("debugged"), "fixtures.http", "{\"version\":\"2.0\"}",
                 Map.of("GREETING_STYLE", "formal"));
-        int debugPort;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            debugPort = free.getLocalPort();
+        int debugPort = 0;
+        Process process = null;
+        String listening = null;
+        // A free port can be taken by another test's server before the debugged JVM binds it: then another port.
+        for (int attempt = 1; listening == null; attempt++) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                debugPort = free.getLocalPort();
+            }
+            process = new ProcessBuilder(TestApps.javaCommand("--port", "0", "--debug", String.valueOf(debugPort),
+                    app.toString())).redirectErrorStream(true).start();
+            try {
+                listening = awaitListening(process);
+            } catch (AssertionError e) {
+                process.destroyForcibly();
+                if (attempt == 3 || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
         }
-        Process process = new ProcessBuilder(TestApps.javaCommand("--port", "0", "--debug", String.valueOf(debugPort),
-                app.toString())).redirectErrorStream(true).start();
         try {
-            String listening = awaitListening(process);
-            assertThat(listening).isNotNull();
             // A debugger attaches as an IDE does (JDI, the API behind them), and stops in the function.
             com.sun.jdi.connect.AttachingConnector socket = com.sun.jdi.Bootstrap.virtualMachineManager().attachingConnectors()
                     .stream().filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
@@ -99,10 +110,14 @@ class CommandLineTest {
         }
     }
 
-    /** Reads the host's console until it says where it listens; null if it never does within a minute. */
+    /**
+     * Reads the host's console until it says where it listens; fails with what the host printed if it never does
+     * within a minute.
+     */
     private static String awaitListening(Process process) throws java.io.IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Instant deadline = Instant.now().plusSeconds(60);
+        java.util.List<String> seen = new java.util.ArrayList<>();
         String line;
         while (Instant.now().isBefore(deadline) && (line = reader.readLine()) != null) {
             if (line.startsWith("Listening on ")) {
@@ -117,8 +132,10 @@ class CommandLineTest {
                 drain.start();
                 return line.substring("Listening on ".length());
             }
+            seen.add(line);
         }
-        return null;
+        throw new AssertionError("the host never said 'Listening on ...'" + (process.isAlive() ? "" : " and ended with "
+                + process.exitValue()) + "; it printed:\n  " + String.join("\n  ", seen));
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class BenchContext implements AutoCloseable {
     public synchronized String storage() {
         if (storage == null) {
             progress("starting Azurite");
-            storage = Azurite.provide(null, System.getenv(), false, line -> { });
+            storage = startAzurite();
         }
         return storage.connectionString();
     }
@@ -79,6 +79,10 @@ public final class BenchContext implements AutoCloseable {
      */
     public StorageEmulator ownStorage() {
         progress("starting an Azurite of its own");
+        return startAzurite();
+    }
+
+    private static StorageEmulator startAzurite() {
         return Azurite.provide(null, System.getenv(), false, line -> { });
     }
 

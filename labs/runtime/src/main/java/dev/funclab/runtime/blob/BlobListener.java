@@ -55,8 +55,6 @@ final class BlobListener extends PollingListener {
     private final QueueServiceClient queues;
     private final HostLog log;
     private final int maxTries;
-    /** How many blobs are processed at once. */
-    private final int parallelism;
     /** Blob name to the version (ETag) processed last; names the container no longer holds are dropped. */
     private final Map<String, String> handled = new ConcurrentHashMap<>();
     private final Set<String> underWay = ConcurrentHashMap.newKeySet();
@@ -65,14 +63,8 @@ final class BlobListener extends PollingListener {
 
     BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
                  BlobReceipts receipts, QueueServiceClient queues, BlobSettings settings, HostLog log) {
-        this(function, invoker, container, pattern, receipts, queues, settings, log, Math.min(settings.maxDegreeOfParallelism(),
+        super("blob-" + container.getBlobContainerName(), Math.min(settings.maxDegreeOfParallelism(),
                 Math.max(2, Runtime.getRuntime().availableProcessors() * 2)));
-    }
-
-    private BlobListener(FunctionDefinition function, FunctionInvoker invoker, BlobContainerClient container, BlobPattern pattern,
-                         BlobReceipts receipts, QueueServiceClient queues, BlobSettings settings, HostLog log, int parallelism) {
-        super("blob-" + container.getBlobContainerName(), parallelism);
-        this.parallelism = parallelism;
         this.maxTries = settings.poisonBlobThreshold();
         this.function = function;
         this.invoker = invoker;
@@ -86,7 +78,7 @@ final class BlobListener extends PollingListener {
 
     @Override
     protected Duration poll() {
-        if (underWay.size() > parallelism) {
+        if (underWay.size() > workerCount()) {
             // Every worker is busy and found blobs wait their turn: what a listing finds now could not start sooner,
             // and listing a large container costs storage and this host more than the wait.
             return SCAN_INTERVAL;

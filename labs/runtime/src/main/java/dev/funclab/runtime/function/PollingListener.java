@@ -19,6 +19,7 @@ public abstract class PollingListener implements TriggerListener {
     /** Whether there was work lately: a listener polls less often after a quiet spell. */
     protected final IdlePacing pacing = new IdlePacing();
     private final ExecutorService workers;
+    private final int workerCount;
     private volatile boolean running;
     private Thread thread;
 
@@ -28,6 +29,7 @@ public abstract class PollingListener implements TriggerListener {
      */
     protected PollingListener(String name, int workers) {
         this.name = name;
+        this.workerCount = workers;
         this.workers = workers == 0 ? Executors.newCachedThreadPool(this::worker) : Executors.newFixedThreadPool(workers, this::worker);
     }
 
@@ -46,6 +48,11 @@ public abstract class PollingListener implements TriggerListener {
     public void wakeUp() {
         pacing.worked();
         doorbell.ring();
+    }
+
+    /** How many calls may run at once; 0 for as many as needed. */
+    protected int workerCount() {
+        return workerCount;
     }
 
     protected boolean running() {

@@ -3,7 +3,6 @@ package dev.funclab.runtime.log;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.PrintStream;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.List;
